@@ -1,0 +1,149 @@
+"""The library entry point: ``check(paths, options) -> Report``.
+
+read → normalise → extract → compare; rendering is left to :mod:`consistency.render`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from consistency import __version__
+from consistency.articles import DEFAULT_MAX_BYTES, Article, InputProblem, discover, read_article
+from consistency.claims import Claim, claims_frame
+from consistency.compare import Finding, Tolerances, compare, corpus_year, place_yearless
+from consistency.extract.pipeline import extract_claims
+from consistency.rules import Rules, load_rules
+
+SCHEMA = "consistency/report@1"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    rules_dirs: tuple[Path, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    owner_min_score: float = 90.0
+
+
+@dataclass
+class Report:
+    articles: list[Article]
+    claims: list[Claim]
+    findings: list[Finding]
+    problems: list[InputProblem] = field(default_factory=list)
+    rules_version: str = ""
+
+    @property
+    def claims_frame(self) -> pd.DataFrame:
+        return claims_frame(self.claims)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for f in self.findings if f.verdict == verdict)
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        rows = [(p.path, p.reason) for p in self.problems]
+        rows += [(a.path, a.reason or "") for a in self.articles if a.status != "ok"]
+        return rows
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._by_id[claim_id]
+
+    @property
+    def _by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        articles = [a.to_dict() for a in self.articles]
+        for problem in self.problems:
+            articles.append({"id": None, "path": problem.path, "title": None, "source": None, "url": None,
+                             "published": None, "status": "skipped", "reason": problem.reason})
+        for a, out in zip(self.articles, articles):
+            if a.notes:
+                out["notes"] = list(a.notes)
+        return {
+            "schema": SCHEMA,
+            "generated_by": f"consistency {__version__}",
+            "rules_version": self.rules_version,
+            "summary": {
+                "articles": sum(1 for a in self.articles if a.status == "ok"),
+                "skipped": len(self.skipped),
+                "claims": len(self.claims),
+                **{v: self.count(v) for v in ("discrepancy", "update", "agreement", "unique")},
+            },
+            "articles": articles,
+            "claims": [_claim_json(c) for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _claim_json(c: Claim) -> dict[str, Any]:
+    out = {
+        "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "sentence": c.sentence,
+        "line": c.line, "start": c.start, "end": c.end, "value": c.value, "low": c.low, "high": c.high,
+        "low_exclusive": c.low_exclusive, "high_exclusive": c.high_exclusive, "qualifier": c.qualifier,
+        "unit": c.unit, "measure": c.measure, "property": c.property, "owner": c.owner,
+        "attribution": c.attribution, "resolved": c.resolved, "note": c.note,
+    }
+    if c.weekday:
+        out["weekday"] = c.weekday
+    if c.weekday_conflict:
+        out["weekday_conflict"] = c.weekday_conflict
+    return out
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_articles(paths: list[Path], rules: Rules, options: CheckOptions) -> tuple[list[Article], list[InputProblem]]:
+    files, problems = discover([Path(p) for p in paths])
+    vocab = rules.compiled
+    articles = [read_article(f, vocab, display=_display_path(f), max_bytes=options.max_bytes) for f in files]
+    # Ids must be unique: a second file with the same name gets its folder in front.
+    seen: dict[str, int] = {}
+    for a in articles:
+        if a.id in seen:
+            parent = Path(a.path).parent.name or "root"
+            new_id = f"{parent}/{a.id}"
+            n = 2
+            while new_id in seen:
+                new_id, n = f"{parent}/{a.id}~{n}", n + 1
+            a.notes.append(f"another article is also named '{a.id}'; this one is '{new_id}'")
+            a.id = new_id
+        seen[a.id] = 1
+    return articles, problems
+
+
+def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(), *, rules: Rules | None = None) -> Report:
+    """Read the articles under ``paths``, extract their claims and compare them."""
+    rules = rules or load_rules(options.rules_dirs)
+    articles, problems = read_articles([Path(p) for p in paths], rules, options)
+    articles.sort(key=lambda a: a.id)
+    vocab = rules.compiled
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(extract_claims(article, vocab))
+    year, why = corpus_year([a.published for a in articles], claims)
+    claims = place_yearless(claims, year, why)
+    claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
+    findings = compare(
+        claims,
+        relations=vocab.relations,
+        aliases=vocab.entity_aliases,
+        tolerances=Tolerances(owner_min_score=options.owner_min_score),
+    )
+    return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules_version=rules.version)

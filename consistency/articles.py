@@ -1,0 +1,436 @@
+"""Reading articles: finding files, decoding them, metadata, normalised text with an offset map.
+
+An article's id is its file name without extension; its title the first non-empty line that
+is not page furniture.  Metadata comes from a front-matter block (``source``, ``url``,
+``published``) or, for the publication date, from a dateline or a date line at the top of the
+page, used only when it agrees with the article's own dates (a page's "today" widget does not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from consistency.extract.dates import DateMatch
+from consistency.normalise import Line, assemble, normalise_lines
+from consistency.offsets import LineIndex, OffsetMap
+from consistency.vocabulary import CompiledRules
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    title: str = ""
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_from: str | None = None  # where the publication date was read
+    raw: str = ""  # the decoded file
+    text: str = ""  # normalised text, line-aligned with the article text
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    status: str = "ok"
+    reason: str | None = None
+    encoding: str = "utf-8"
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why)
+    notes: list[str] = field(default_factory=list)
+    _lines: LineIndex | None = None
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int]:
+        """(line, start column, end column) in the input file of a normalised span."""
+        if self._lines is None:
+            self._lines = LineIndex(self.raw)
+        raw_start = self.offsets.to_raw(start)
+        raw_end = self.offsets.to_raw(end, end=True)
+        line, col = self._lines.locate(raw_start)
+        line_end = self._lines.starts[line] - 1 if line < len(self._lines.starts) else len(self.raw)
+        return line, col, col + max(0, min(raw_end, line_end) - raw_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "published_from": self.published_from,
+            "status": self.status,
+        }
+        if self.reason:
+            out["reason"] = self.reason
+        if self.status == "ok" and self.encoding.lower() not in ("utf-8", "utf_8", "ascii"):
+            out["encoding"] = self.encoding
+        return out
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    path: str
+    reason: str
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
+    """Article files under ``paths`` (folders recursively), in a stable order."""
+    found: list[Path] = []
+    problems: list[InputProblem] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            problems.append(InputProblem(str(path), "no such file or folder"))
+            continue
+        if path.is_dir():
+            matches = []
+            for candidate in _walk(path, problems):
+                if candidate.suffix.lower() in ARTICLE_SUFFIXES:
+                    matches.append(candidate)
+            if not matches:
+                problems.append(InputProblem(str(path), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
+            for m in sorted(matches):
+                key = m.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    found.append(m)
+        else:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(path)
+    return found, problems
+
+
+def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
+    out: list[Path] = []
+    visited: set[Path] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            real = current.resolve()
+        except (OSError, RuntimeError):
+            problems.append(InputProblem(str(current), "cannot resolve path (symlink loop?)"))
+            continue
+        if real in visited:
+            if current != folder:
+                problems.append(InputProblem(str(current), "folder already visited (symlink loop); skipped"))
+            continue
+        visited.add(real)
+        try:
+            entries = sorted(current.iterdir())
+        except OSError as exc:
+            problems.append(InputProblem(str(current), f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.is_file():
+                out.append(entry)
+    return out
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding assumed: UTF-8 (with or without BOM), else the best guess."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return data.decode("latin-1"), "latin-1"
+
+
+# -- HTML -------------------------------------------------------------------------------
+_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+               "blockquote", "header", "footer", "title", "ul", "ol", "table", "figure", "figcaption", "pre"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "aside", "form", "iframe", "button"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.pos = 0
+        self.skip = 0
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.title = ""
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, text: str, raw_start: int, raw_len: int) -> None:
+        if self.skip or not text:
+            return
+        self.parts.append(text)
+        self.map.add(self.pos, len(text), raw_start, raw_len)
+        self.pos += len(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        if tag == "meta":
+            d = {k: v or "" for k, v in attrs}
+            key = (d.get("property") or d.get("name") or "").lower()
+            if key and d.get("content"):
+                self.meta[key] = d["content"]
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK_TAGS:
+            self._emit("\n", self._offset(), 0)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK_TAGS:
+            self._emit("\n", self._offset(), 0)
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        start = self._offset()
+        # Line breaks inside a paragraph's source are spaces in the text.
+        self._emit(data.replace("\r", " ").replace("\n", " "), start, len(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};")
+
+    def _entity(self, ref: str) -> None:
+        import html as _html
+
+        start = self._offset()
+        if self.in_title:
+            self.title += _html.unescape(ref)
+            return
+        raw_len = len(ref) if self.raw.startswith(ref, start) else len(ref) - 1
+        self._emit(_html.unescape(ref), start, raw_len)
+
+
+def html_to_text(raw: str) -> tuple[str, OffsetMap, dict[str, str], str]:
+    parser = _TextExtractor(raw)
+    parser.feed(raw)
+    parser.close()
+    return "".join(parser.parts), parser.map, parser.meta, parser.title.strip()
+
+
+# -- front matter -----------------------------------------------------------------------
+_FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def front_matter(raw: str) -> tuple[dict[str, Any], int, str | None]:
+    """(metadata, number of lines it occupies, problem) of a leading front-matter block."""
+    m = _FRONT.match(raw)
+    if not m:
+        return {}, 0, None
+    lines = raw[: m.end()].count("\n") + (0 if raw[: m.end()].endswith("\n") else 1)
+    body = m.group(1)
+    try:
+        if raw.startswith("+++"):
+            import tomllib
+
+            data = tomllib.loads(body)
+        else:
+            data = yaml.safe_load(body)
+    except Exception as exc:  # noqa: BLE001 - any parse error is reported, not raised
+        return {}, lines, f"malformed front matter ignored: {str(exc).splitlines()[0]}"
+    if not isinstance(data, dict):
+        return {}, lines, "front matter is not a set of key: value pairs; ignored"
+    return {str(k).lower(): v for k, v in data.items()}, lines, None
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value if not hasattr(value, "date") else value.date() if callable(getattr(value, "date")) else value
+    if isinstance(value, str):
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+    return None
+
+
+# -- reading ----------------------------------------------------------------------------
+def read_article(path: Path, vocab: CompiledRules, *, display: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    article = Article(id=path.stem, path=display or str(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _skip(article, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return _skip(article, f"cannot read file: {exc.strerror or exc}")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _skip(article, "binary file (NUL bytes), not text")
+    raw, encoding = decode(data)
+    article.encoding = encoding
+    if encoding not in ("utf-8", "utf-8-sig"):
+        article.notes.append(f"decoded as {encoding} (not valid UTF-8)")
+    raw = raw.replace("\x00", " ")
+    if not raw.strip():
+        return _skip(article, "empty file")
+    article.raw = raw
+    return build_article(article, vocab, is_html=path.suffix.lower() in (".html", ".htm"))
+
+
+def article_from_text(text: str, vocab: CompiledRules, *, id: str = "text", published: date | None = None) -> Article:
+    """An article from a string (tests, rule examples, other programs)."""
+    article = Article(id=id, path=f"<{id}>", raw=text)
+    article = build_article(article, vocab, is_html=False)
+    if published is not None:
+        article.published, article.published_from = published, "given"
+    return article
+
+
+def _skip(article: Article, reason: str) -> Article:
+    article.status, article.reason = "skipped", reason
+    return article
+
+
+def build_article(article: Article, vocab: CompiledRules, *, is_html: bool) -> Article:
+    raw = article.raw
+    meta: dict[str, Any] = {}
+    html_map: OffsetMap | None = None
+    html_title = ""
+    if is_html:
+        text_source, html_map, html_meta, html_title = html_to_text(raw)
+        meta = {
+            "source": html_meta.get("og:site_name"),
+            "url": html_meta.get("og:url"),
+            "published": html_meta.get("article:published_time") or html_meta.get("date"),
+        }
+        front_lines = 0
+    else:
+        meta, front_lines, problem = front_matter(raw)
+        if problem:
+            article.notes.append(problem)
+        text_source = raw
+
+    lines = normalise_lines(text_source, vocab.normaliser)
+    for line in lines[:front_lines]:
+        line.dropped = "front matter"
+    header_dates(article, lines, vocab, skip=front_lines)
+    text, mapping = assemble(lines)
+    article.text = text
+    article.offsets = mapping.compose(html_map) if html_map is not None else mapping
+    article.dropped = [(ln.number, ln.text, ln.dropped) for ln in lines if ln.dropped and ln.text]
+    first = next((ln.text for ln in lines if ln.text and not ln.dropped), "")
+    article.title = str(meta.get("title") or html_title or first)[:300]
+    article.source = str(meta["source"]) if meta.get("source") else article.source
+    article.url = str(meta["url"]) if meta.get("url") else article.url
+    published = _as_date(meta.get("published") or meta.get("date"))
+    if published:
+        article.published, article.published_from = published, "front matter"
+    elif (meta.get("published") or meta.get("date")) and not is_html:
+        article.notes.append(f"front matter date {meta.get('published') or meta.get('date')!r} is not YYYY-MM-DD; ignored")
+    return article
+
+
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}),\s+(?P<rest>.{4,40}?)\s*(?:\([^)]{1,40}\))?\s*[–—-]\s")
+
+
+def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, skip: int) -> None:
+    """Read the publication date from date lines at the top and from a dateline.
+
+    A date line is dropped from the text either way: it is the page's, not a claim.
+    """
+    reader = vocab.dates
+    candidates: list[tuple[DateMatch, int, str]] = []  # (match, score, where)
+    body_years: Counter[int] = Counter()
+    body_dates: list[date] = []
+    header_done = False
+    for index, line in enumerate(lines):
+        if index < skip or not line.text:
+            continue
+        matches = reader.find(line.text)
+        is_date_line = False
+        if matches and not header_done:
+            leftover = line.text
+            for m in matches:
+                leftover = leftover.replace(m.text, " ")
+            words = re.findall(r"[A-Za-z]+", leftover)
+            is_date_line = all(w.lower() in reader.furniture_words for w in words) and all(
+                not m.is_relative for m in matches
+            )
+        if is_date_line:
+            for m in matches:
+                candidates.append((m, (2 if m.has_time else 0) + (1 if m.year else 0), f"date line {line.number}"))
+            line.dropped = line.dropped or "date line"
+            continue
+        if line.dropped:
+            continue
+        if line.words >= 12:
+            header_done = True
+            dl = DATELINE.match(line.text)
+            if dl:
+                for m in reader.find(dl.group("rest")):
+                    if m.day is not None and not m.is_relative:
+                        candidates.append((m, 1, f"dateline, line {line.number}"))
+        for m in matches:
+            if m.year and m.day is not None:
+                body_years[m.year] += 1
+                try:
+                    body_dates.append(date(m.year, m.month, m.day))  # type: ignore[arg-type]
+                except ValueError:
+                    pass
+    if not candidates:
+        return
+    # Year for year-less candidates: from other candidates, else from the body.
+    years = Counter(m.year for m, _, _ in candidates if m.year)
+    fallback_year = (years or body_years).most_common(1)[0][0] if (years or body_years) else None
+    resolved: list[tuple[date, int, str]] = []
+    for m, score, where in candidates:
+        year = m.year or fallback_year
+        if year is None or m.day is None or m.month is None:
+            continue
+        try:
+            day = date(year, m.month, m.day)
+        except ValueError:
+            continue
+        resolved.append((day, score, where))
+    latest_body = max(body_dates) if body_dates else None
+    if latest_body:
+        resolved = [r for r in resolved if (r[0] - latest_body).days <= reader.max_days_after_body]
+    if not resolved:
+        return
+    # Agreement between candidates (a timestamp and a dateline) strengthens both.
+    counts = Counter(d for d, _, _ in resolved)
+    scored = [(score + 2 * (counts[d] - 1), d, where) for d, score, where in resolved]
+    best = max(s for s, _, _ in scored)
+    top = {d for s, d, _ in scored if s == best}
+    if len(top) == 1:
+        day = top.pop()
+        article.published = day
+        article.published_from = next(w for s, d, w in scored if d == day and s == best)
+    else:
+        article.notes.append(
+            "publication date ambiguous: " + ", ".join(sorted(d.isoformat() for d in top)) + "; none used"
+        )

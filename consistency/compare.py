@@ -1,0 +1,411 @@
+"""Comparing claims across articles: grouping what speaks about the same thing, and verdicts.
+
+Claims are grouped by kind, measure, counted thing (or event) and property (or phase).  A claim
+that names no property joins the only property its thing has elsewhere, if there is exactly
+one.  Inside a group, organisations named with the claims (*owners*) split it further: two
+named owners are compatible when one's words contain the other's ("CSTO" and "CSTO Collective
+Security Council") or rapidfuzz finds them alike; a claim without an owner joins the only
+owner cluster of its group.  Then, per cluster:
+
+* one article only: **unique**;
+* intervals of every pair of articles overlap: **agreement**;
+* some pair is disjoint: **discrepancy**, saying by how much the readings differ.
+
+Properties the rules relate (present <= approved) are checked across clusters; a violated
+relation is a discrepancy of its own, a satisfied one is noted on the findings it touches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+from consistency.claims import Claim
+
+VERDICT_ORDER = {"discrepancy": 0, "update": 1, "agreement": 2, "unique": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    verdict: str
+    kind: str
+    topic: str
+    claims: tuple[str, ...]
+    explanation: str
+    articles: tuple[str, ...]
+    unit: str | None = None
+    property: str | None = None
+    owner: str | None = None
+    difference: float | None = None  # quantity: smallest gap between disjoint readings; date: days
+    notes: tuple[str, ...] = ()
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "id": self.id,
+            "verdict": self.verdict,
+            "kind": self.kind,
+            "topic": self.topic,
+            "claims": list(self.claims),
+            "explanation": self.explanation,
+            "articles": list(self.articles),
+            "unit": self.unit,
+            "property": self.property,
+            "owner": self.owner,
+        }
+        if self.difference is not None:
+            out["difference"] = self.difference
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    owner_min_score: float = 90.0
+
+
+# -- values ------------------------------------------------------------------------------
+def _to_num(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return float(date.fromisoformat(value).toordinal())
+    return float(value)
+
+
+def bounds(claim: Claim) -> tuple[float, float, bool, bool]:
+    low = _to_num(claim.low)
+    high = _to_num(claim.high)
+    return (
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        claim.low_exclusive,
+        claim.high_exclusive,
+    )
+
+
+def overlaps(a: Claim, b: Claim) -> bool:
+    lo_a, hi_a, lx_a, hx_a = bounds(a)
+    lo_b, hi_b, lx_b, hx_b = bounds(b)
+    if hi_a < lo_b or hi_b < lo_a:
+        return False
+    if hi_a == lo_b and (hx_a or lx_b):
+        return False
+    if hi_b == lo_a and (hx_b or lx_a):
+        return False
+    return True
+
+
+def gap(a: Claim, b: Claim) -> float:
+    lo_a, hi_a, _, _ = bounds(a)
+    lo_b, hi_b, _, _ = bounds(b)
+    if hi_a <= lo_b:
+        return lo_b - hi_a
+    if hi_b <= lo_a:
+        return lo_a - hi_b
+    return 0.0
+
+
+def fmt_number(value: Any) -> str:
+    if value is None:
+        return "open"
+    if isinstance(value, str):
+        return value
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def describe(claim: Claim) -> str:
+    """A claim's reading in a few words: "more than 2,000", "2,030", "[225, 275]"."""
+    if claim.kind == "date":
+        if claim.value:
+            return str(claim.value)
+        return f"{claim.low} to {claim.high}"
+    q = claim.qualifier
+    v = fmt_number(claim.value)
+    unit = {"percent": "%", "times": "x", "count": ""}.get(claim.measure or "count", f" {claim.measure}")
+    if q == "exact":
+        return f"{v}{unit}"
+    if q == "range":
+        return f"{fmt_number(claim.low)} to {fmt_number(claim.high)}{unit}"
+    words = {
+        "more_than": "more than", "at_least": "at least", "less_than": "less than", "at_most": "at most",
+        "up_to": "up to", "approx": "about", "nearly": "nearly",
+    }.get(q, q)
+    span = f" [{fmt_number(claim.low)}, {fmt_number(claim.high)}]" if q in ("approx", "nearly") else ""
+    return f"{words} {v}{unit}{span}"
+
+
+# -- owners ------------------------------------------------------------------------------
+def _owner_tokens(owner: str, aliases: dict[str, str]) -> set[str]:
+    text = owner.lower()
+    canonical = aliases.get(text)
+    if canonical:
+        text = canonical.lower()
+    for alias, name in aliases.items():
+        if len(alias) > 3 and alias in text:
+            text = text.replace(alias, name.lower())
+    return {w for w in re.findall(r"[\w-]+", text) if w not in {"the", "of", "on", "for", "and", "de"}}
+
+
+def owners_compatible(a: str, b: str, aliases: dict[str, str], min_score: float) -> bool:
+    ta, tb = _owner_tokens(a, aliases), _owner_tokens(b, aliases)
+    if not ta or not tb:
+        return True
+    if ta <= tb or tb <= ta:
+        return True
+    return fuzz.token_set_ratio(" ".join(sorted(ta)), " ".join(sorted(tb))) >= min_score
+
+
+def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: float) -> list[list[Claim]]:
+    named = [c for c in claims if c.owner]
+    unnamed = [c for c in claims if not c.owner]
+    clusters: list[list[Claim]] = []
+    for claim in named:
+        joined = [cl for cl in clusters if any(owners_compatible(claim.owner, o.owner, aliases, min_score) for o in cl)]  # type: ignore[arg-type]
+        if not joined:
+            clusters.append([claim])
+            continue
+        merged = [claim]
+        for cl in joined:
+            merged.extend(cl)
+            clusters.remove(cl)
+        clusters.append(merged)
+    if not clusters:
+        return [unnamed] if unnamed else []
+    if len(clusters) == 1:
+        clusters[0].extend(unnamed)
+        return clusters
+    # Claims naming no owner cannot be placed when several owners are in play.
+    for claim in unnamed:
+        clusters.append([claim])
+    return clusters
+
+
+# -- grouping ----------------------------------------------------------------------------
+def comparable(claim: Claim) -> bool:
+    if claim.unit is None:
+        return False
+    if claim.kind == "date":
+        return claim.resolved and claim.low is not None
+    return claim.value is not None
+
+
+def group_key(claim: Claim) -> tuple:
+    return (claim.kind, claim.measure, claim.unit)
+
+
+def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
+    parts = [claim.unit or "?"]
+    if claim.kind == "quantity" and claim.measure not in (None, "count"):
+        parts.append(f"in {claim.measure}")
+    if prop:
+        parts.append(f"({prop})" if claim.kind == "quantity" else prop)
+    topic = " ".join(parts) if claim.kind == "quantity" else " ".join(parts)
+    if owner:
+        topic += f" — {owner}"
+    return topic
+
+
+def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
+            tolerances: Tolerances = Tolerances()) -> list[Finding]:
+    """Findings over ``claims`` (ids already assigned), in a stable order."""
+    aliases = aliases or {}
+    by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if comparable(claim):
+            by_key[group_key(claim)].append(claim)
+
+    findings: list[Finding] = []
+    clusters_by_prop: dict[tuple, list[tuple[str | None, list[Claim]]]] = defaultdict(list)
+    for key in sorted(by_key, key=lambda k: tuple("" if x is None else str(x) for x in k)):
+        members = by_key[key]
+        props = sorted({c.property for c in members if c.property})
+        by_prop: dict[str | None, list[Claim]] = defaultdict(list)
+        for claim in members:
+            prop = claim.property
+            if prop is None and len(props) == 1:
+                prop = props[0]
+            by_prop[prop].append(claim)
+        for prop in sorted(by_prop, key=lambda p: p or ""):
+            for cluster in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score):
+                clusters_by_prop[key].append((prop, cluster))
+                findings.append(_verdict(cluster, prop))
+
+    findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
+    findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
+    return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
+
+
+def _owner_label(cluster: list[Claim]) -> str | None:
+    owners = Counter(c.owner for c in cluster if c.owner)
+    if not owners:
+        return None
+    return max(owners, key=lambda o: (len(o), owners[o]))
+
+
+def _articles(cluster: Iterable[Claim]) -> tuple[str, ...]:
+    return tuple(sorted({c.article for c in cluster}))
+
+
+def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
+    first = cluster[0]
+    owner = _owner_label(cluster)
+    topic = topic_of(first, prop, owner)
+    ids = tuple(c.id for c in sorted(cluster, key=lambda c: (c.article, c.offset)))
+    articles = _articles(cluster)
+    notes = tuple(sorted({c.weekday_conflict for c in cluster if c.weekday_conflict} | {
+        f"'{c.text}': {c.value} was a {c.weekday}, as the article says" for c in cluster
+        if c.weekday and not c.weekday_conflict and c.value
+    }))
+    base = dict(kind=first.kind, topic=topic, claims=ids, articles=articles, unit=first.unit, property=prop,
+                owner=owner, notes=notes)
+    if len(articles) == 1:
+        readings = "; ".join(sorted({f"'{c.text}' = {describe(c)}" for c in cluster}))
+        return Finding(verdict="unique", explanation=f"only {articles[0]} states this: {readings}", **base)
+    disjoint = []
+    for i, a in enumerate(cluster):
+        for b in cluster[i + 1 :]:
+            if a.article != b.article and not overlaps(a, b):
+                disjoint.append((gap(a, b), a, b))
+    if disjoint:
+        disjoint.sort(key=lambda t: (-t[0], t[1].id, t[2].id))
+        pairs = []
+        seen = set()
+        for g, a, b in disjoint:
+            key = (describe(a), a.article, describe(b), b.article)
+            if key in seen:
+                continue
+            seen.add(key)
+            pairs.append(f"{a.article} says {describe(a)} ('{a.text}') but {b.article} says {describe(b)} ('{b.text}'): "
+                         + _difference(a, b, g))
+            if len(pairs) == 3:
+                break
+        more = len(disjoint) - len(pairs)
+        explanation = "; ".join(pairs) + (f"; and {more} more conflicting pair(s)" if more > 0 else "")
+        return Finding(verdict="discrepancy", explanation=explanation, difference=round(max(t[0] for t in disjoint), 6), **base)
+    return Finding(verdict="agreement", explanation=_agreement_text(cluster), **base)
+
+
+def _difference(a: Claim, b: Claim, g: float) -> str:
+    if a.kind == "date":
+        return f"{int(g)} day(s) apart"
+    ref = max(abs(_to_num(a.value) or 0), abs(_to_num(b.value) or 0)) or 1
+    return f"they differ by at least {fmt_number(round(g, 6))} ({g / ref:.0%} of the larger figure)"
+
+
+def _agreement_text(cluster: list[Claim]) -> str:
+    readings: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(cluster, key=lambda c: (c.article, c.offset)):
+        label = describe(c)
+        if c.article not in readings[label]:
+            readings[label].append(c.article)
+    exact = [label for label in readings if not any(ch.isalpha() for ch in label.replace(",", ""))]
+    parts = [f"{label} ({', '.join(arts)})" for label, arts in readings.items()]
+    if len(readings) == 1:
+        return f"all say {parts[0]}"
+    if exact and len(exact) < len(readings):
+        inexact = [p for label, p in zip(readings, parts) if label not in exact]
+        return f"{', '.join(p for label, p in zip(readings, parts) if label in exact)} lies within " + " and ".join(inexact)
+    return "the readings overlap: " + "; ".join(parts)
+
+
+def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations: list[dict],
+                     claims: list[Claim]) -> list[Finding]:
+    if not relations:
+        return findings
+    extra: list[Finding] = []
+    notes: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, clusters in clusters_by_prop.items():
+        if key[0] != "quantity":
+            continue
+        by_prop: dict[str | None, list[Claim]] = defaultdict(list)
+        for prop, cluster in clusters:
+            by_prop[prop].extend(cluster)
+        for rel in relations:
+            lower, upper = by_prop.get(rel["lower"], []), by_prop.get(rel["upper"], [])
+            if not lower or not upper:
+                continue
+            violated = []
+            for lo in lower:
+                for up in upper:
+                    lo_low, _, lo_lx, _ = bounds(lo)
+                    _, up_high, _, up_hx = bounds(up)
+                    if lo_low > up_high or (lo_low == up_high and (lo_lx or up_hx)):
+                        violated.append((lo, up))
+            lower_ids = tuple(c.id for c in sorted(lower, key=lambda c: (c.article, c.offset)))
+            upper_ids = tuple(c.id for c in sorted(upper, key=lambda c: (c.article, c.offset)))
+            unit = lower[0].unit
+            if violated:
+                lo, up = violated[0]
+                involved = sorted({c.id for pair in violated for c in pair})
+                by_id = {c.id: c for c in claims}
+                extra.append(
+                    Finding(
+                        verdict="discrepancy", kind="quantity",
+                        topic=f"{unit}: {rel['lower']} must not exceed {rel['upper']}",
+                        claims=tuple(involved), articles=_articles(by_id[i] for i in involved), unit=unit,
+                        property=f"{rel['lower']}<={rel['upper']}",
+                        explanation=(f"{lo.article} says {describe(lo)} {rel['lower']} ('{lo.text}') but {up.article} "
+                                     f"gives {describe(up)} as {rel['upper']} ('{up.text}'): {rel.get('why', '')}").strip(),
+                    )
+                )
+            else:
+                text = (f"consistent with the {rel['upper']} figure ({', '.join(sorted({describe(c) for c in upper}))}): "
+                        f"{rel.get('why', '')}")
+                notes[lower_ids].append(text)
+                notes[upper_ids].append(
+                    f"consistent with the {rel['lower']} figure ({', '.join(sorted({describe(c) for c in lower}))}): "
+                    f"{rel.get('why', '')}"
+                )
+    out = []
+    for f in findings:
+        extra_notes = [n for ids, ns in notes.items() if set(ids) & set(f.claims) for n in ns]
+        if extra_notes:
+            f = replace(f, notes=tuple(dict.fromkeys([*f.notes, *extra_notes])))
+        out.append(f)
+    return out + extra
+
+
+# -- years from the corpus ---------------------------------------------------------------
+def corpus_year(published: list[date | None], claims: list[Claim]) -> tuple[int | None, str]:
+    years = Counter(d.year for d in published if d)
+    if years:
+        return years.most_common(1)[0][0], "the publication dates of the other articles"
+    dated = Counter(int(str(c.value)[:4]) for c in claims if c.kind == "date" and c.resolved and c.value and c.unit)
+    if dated:
+        return dated.most_common(1)[0][0], "the dates the other articles give"
+    return None, ""
+
+
+def place_yearless(claims: list[Claim], year: int | None, why: str) -> list[Claim]:
+    """Give month-and-day dates ("--01-06") the corpus year, saying so in the note."""
+    if year is None:
+        return claims
+    out = []
+    for c in claims:
+        if c.kind == "date" and isinstance(c.value, str) and c.value.startswith("--"):
+            month, day = int(c.value[2:4]), int(c.value[5:7])
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                out.append(c)
+                continue
+            conflict = c.weekday_conflict
+            if c.weekday and d.strftime("%A") != c.weekday:
+                conflict = f"{d.strftime('%B')} {d.day}, {d.year} was a {d.strftime('%A')}, not a {c.weekday}"
+            c = replace(c, value=d.isoformat(), low=d.isoformat(), high=d.isoformat(), resolved=True,
+                        note=f"no year in the article; {year} assumed from {why}", weekday_conflict=conflict)
+            out.append(c)
+        else:
+            out.append(c)
+    return out

@@ -1,0 +1,1 @@
+"""Extraction: one module per kind of claim, all driven by the rule files."""

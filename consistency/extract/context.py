@@ -1,0 +1,309 @@
+"""Reading the context of a number or date inside its sentence.
+
+What is counted (the noun phrase after a number), what property the count has (the nearest
+cue word), which event a date dates, which organisation is named with it (the *owner*), and
+who is said to state it (attribution).  Every word list comes from the rules via
+:class:`consistency.vocabulary.CompiledRules`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consistency.vocabulary import CompiledRules, Cue, alternation
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_PROPER = r"[A-Z][\w'’.-]*"
+
+
+def proper_name_pattern(connectors: list[str], max_words: int) -> re.Pattern[str]:
+    conn = alternation(connectors) or "of"
+    return re.compile(rf"{_PROPER}(?:(?:\s+(?:{conn}))*\s+{_PROPER}){{0,{max(0, max_words - 1)}}}")
+
+
+@dataclass(frozen=True)
+class Thing:
+    name: str | None
+    phrase: str
+    how: str
+    owner: str | None
+    end: int | None = None  # where the counted phrase ends, when it follows the number
+
+
+def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, kind: str) -> Thing:
+    """The thing counted by the number at ``sentence[start:end]``."""
+    max_words = int(vocab.things.get("matching", {}).get("max_phrase_words", 5))
+    phrase_tokens: list[str] = []
+    token_ends: list[int] = []
+    rest = sentence[end:]
+    for m in _TOKEN.finditer(rest):
+        token = m.group()
+        low = token.lower()
+        if not token[0].isalpha():
+            break
+        if low == "of" and phrase_tokens and phrase_tokens[-1].lower() in vocab.measure_words:
+            phrase_tokens, token_ends = [], []  # "pieces of equipment": the thing comes after "of"
+            continue
+        if low == "of" and not phrase_tokens:
+            continue  # "hundreds of people"
+        if phrase_tokens and (low in vocab.property_cues.lookup or re.search(r".(?:ed|ing)$", low)) and kind != "multiplier":
+            break  # a verb after the noun: "300 demonstrators gathered", "12 people drowned"
+        if low in vocab.stop_words or low == "of":
+            if kind == "multiplier" and phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup:
+                phrase_tokens, token_ends = [], []  # "a twofold increase in gas prices": the thing follows
+                continue
+            break
+        phrase_tokens.append(token)
+        token_ends.append(end + m.end())
+        if len(phrase_tokens) >= max_words:
+            break
+    # A phrase ends at its last noun-like word; drop verbs that follow a bare number ("15 died").
+    while phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup and kind != "multiplier":
+        phrase_tokens.pop()
+        token_ends.pop()
+    phrase = " ".join(phrase_tokens)
+    owner = " ".join(t for t in phrase_tokens[:-1] if t[:1].isupper()) or None
+    name, how = vocab.canonical_thing(phrase) if phrase else (None, "none")
+    head = phrase_tokens[-1].lower() if phrase_tokens else ""
+    if not phrase or head in vocab.generic_heads or name in vocab.generic_heads:
+        linked = _linked_thing(vocab, sentence[:start])
+        if linked:
+            return Thing(linked[0], linked[1], f"linked to '{linked[1]}'", owner, token_ends[-1] if token_ends else None)
+    return Thing(name, phrase, how, owner, token_ends[-1] if token_ends else None)
+
+
+def _linked_thing(vocab: CompiledRules, before: str) -> tuple[str, str] | None:
+    """A specific thing on the left tied to the number by a link ("number of peacekeepers — ")."""
+    clause = re.split(r"[;.!?]", before)[-1]
+    aliases = list(vocab.thing_alias_pattern.finditer(clause))
+    if not aliases:
+        return None
+    last = aliases[-1]
+    between = clause[last.end() :]
+    if len(between) > 60:
+        return None
+    before_alias = clause[max(0, last.start() - 25) : last.start()]
+    if (
+        vocab.generic_links.search(between)
+        or re.search(r"\b(?:number|numbers|total|strength|size)\s+of\s+(?:the\s+)?$", before_alias, re.IGNORECASE)
+        or re.fullmatch(r"\s*[—–:-]\s*", between)
+    ):
+        name = vocab.thing_aliases[last.group().lower()]
+        if name in vocab.generic_heads:
+            return None
+        return name, last.group()
+    return None
+
+
+def nearest(cues: list[Cue], start: int, end: int, limit: int) -> Cue | None:
+    best, best_distance = None, limit + 1
+    for cue in cues:
+        if cue.end <= start:
+            distance = start - cue.end
+        elif cue.start >= end:
+            distance = cue.start - end
+        else:
+            continue  # a cue inside the claim text itself ("twofold" is not its own cue)
+        if distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def property_of(vocab: CompiledRules, sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
+    clause_start, clause_end = _clause(sentence, start, end)
+    cues = [c for c in vocab.property_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
+    if cues:
+        # A cue of higher priority wins over a nearer one: "the death toll rose to 15" is killed.
+        top = max(vocab.property_priority.get(c.name, 1) for c in cues)
+        cues = [c for c in cues if vocab.property_priority.get(c.name, 1) == top]
+    cue = nearest(cues, start, end, limit=150)
+    if cue is None:
+        return None, None
+    return cue.name, sentence[cue.start : cue.end]
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+while\s+|\s+whereas\s+")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around a claim between clause breaks ("; ", ", and ", ", while ")."""
+    left, right = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def default_thing(vocab: CompiledRules, prop: str | None) -> str | None:
+    if prop is None:
+        return None
+    return vocab.properties.get(prop, {}).get("default_thing")
+
+
+# -- events ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Event:
+    name: str | None
+    phase: str | None
+    owner: str | None
+    cue: str | None
+
+
+def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
+             speech: re.Pattern[str] | None = None) -> Event:
+    limit = int(vocab.event_rules.get("matching", {}).get("max_cue_distance", 120))
+    clause_start, clause_end = _clause(sentence, start, end)
+    all_cues = [c for c in vocab.event_cues.find(sentence) if not _inside_name(sentence, c)]
+    cues = [c for c in all_cues if clause_start <= c.start and c.end <= clause_end]
+    if not cues:
+        # "The withdrawal began on May 3, and was completed on May 9": the clause shares its subject.
+        cues = [c for c in all_cues if c.end <= start]
+    cue = nearest(cues, start, end, limit)
+    if cue is None:
+        return Event(None, None, None, None)
+    if speech is not None:
+        lo, hi = (end, cue.start) if cue.start >= end else (cue.end, start)
+        if speech.search(sentence, lo, hi):
+            return Event(None, None, None, None)  # "Today X said that the withdrawal ...": dates the saying
+    cue = _head_event(sentence, cue, cues)
+    spec = vocab.event_rules.get("events", {}).get(cue.name, {})
+    phase = None
+    if "default_phase" in spec:
+        # Only processes have phases; a meeting or a ceremony is dated as a whole.
+        phases = [c for c in vocab.phase_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
+        phase_cue = nearest(phases, start, end, limit)
+        phase = phase_cue.name if phase_cue else spec.get("default_phase")
+    # The organisation may be named with another cue of the same event ("the decision of the
+    # Council, adopted on ...").
+    limit_at = start if start > cue.end else len(sentence)
+    owner = None
+    for other in sorted((c for c in cues if c.name == cue.name), key=lambda c: abs(c.start - cue.start)):
+        owner = owner_near(vocab, sentence[:limit_at], other.start, other.end)
+        if owner:
+            break
+    return Event(cue.name, phase, owner, sentence[cue.start : cue.end])
+
+
+def _inside_name(sentence: str, cue: Cue) -> bool:
+    """A cue word inside a proper name ("Security Treaty Organization") names, not dates."""
+    text = sentence[cue.start : cue.end]
+    if not text[:1].isupper():
+        return False
+    before = re.search(r"([\w'’-]+)\s+$", sentence[: cue.start])
+    after = re.match(r"\s+([\w'’-]+)", sentence[cue.end :])
+    return bool(before and before.group(1)[:1].isupper() and after and after.group(1)[:1].isupper())
+
+
+def _head_event(sentence: str, cue: Cue, cues: list[Cue]) -> Cue:
+    """In "the closing ceremony of the peacekeeping operation" the ceremony is dated."""
+    m = re.search(r"([\w-]+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sentence[: cue.start])
+    if m:
+        for other in cues:
+            if other.start == m.start(1) and other.name != cue.name:
+                return other
+    return cue
+
+
+def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:
+    """The organisation named with an event cue: "session of the CSTO Council", "the Council decided"."""
+    owners = vocab.event_rules.get("owners", {})
+    pattern = proper_name_pattern(owners.get("connectors", ["of"]), int(owners.get("max_words", 10)))
+    if sentence[start:end][:1].isupper():
+        # A capitalised cue is part of a name: "the Agreement on Peacekeeping Activities".
+        for m in pattern.finditer(sentence):
+            if m.start() <= start and end <= m.end():
+                return _trim_name(m.group())
+    after = re.match(r"\s+(?:of|by)\s+(?:the\s+)?", sentence[end:])
+    if after:
+        m = pattern.match(sentence, end + after.end())
+        if m:
+            return _trim_name(m.group())
+    before = sentence[max(0, start - 120) : start]
+    m = re.search(rf"({pattern.pattern})\s+(?:\w+\s+)?$", before)
+    if m:
+        return _trim_name(m.group(1))
+    # "the CSTO peacekeeping forces": a proper word inside the phrase after the cue.
+    phrase = re.match(r"\s+of\s+the\s+((?:[\w-]+\s+){0,3}[\w-]+)", sentence[end:])
+    if phrase:
+        words = re.split(r"\s+(?:in|on|at|from|to|for|with|by|near|across)\s+", phrase.group(1))[0].split()
+        capitals = [w for w in words if w[:1].isupper()]
+        if capitals:
+            return " ".join(capitals)
+    return None
+
+
+def _trim_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words) or None
+
+
+# -- attribution -------------------------------------------------------------------------
+class Attributor:
+    def __init__(self, vocab: CompiledRules) -> None:
+        rules = vocab.attribution
+        self.max_words = int(rules.get("max_words", 8))
+        self.pronouns = {p.lower() for p in rules.get("pronouns", [])}
+        self.verbs = re.compile(rf"(?<![\w-])(?:{alternation(rules.get('verbs', []))})(?![\w-])", re.IGNORECASE)
+        self.according = re.compile(
+            rf"(?<![\w-])(?:{alternation(rules.get('according_to', []))})\s+", re.IGNORECASE
+        )
+        strip = rules.get("strip", [])
+        self.strip = re.compile(rf"^(?:(?:{alternation(strip)})\s+)+", re.IGNORECASE) if strip else None
+        self.name = proper_name_pattern(["of", "for", "on", "and", "the"], self.max_words)
+        self.not_speakers = {w.lower() for w in vocab.dates.relative} | {w.lower() for w in vocab.dates.weekdays} | {
+            w.lower() for w in rules.get("not_speakers", [])
+        }
+        self.stop = re.compile(r"\s+(?:in|at|on|during|with|after|before|to|from|while|when|by)\s+", re.IGNORECASE)
+
+    def __call__(self, sentence: str) -> str | None:
+        m = self.according.search(sentence)
+        if m:
+            source = re.split(r"[,;:.\"()]|\s[—–-]\s", sentence[m.end() :], maxsplit=1)[0]
+            return self._clean(source)
+        for v in self.verbs.finditer(sentence):
+            before = sentence[: v.start()]
+            passive = re.match(r"\s+by\s+(?:the\s+)?", sentence[v.end() :])
+            if passive and re.search(r"\b(?:was|were|is|are|been|be)\s+$", before):
+                m2 = self.name.match(sentence, v.end() + passive.end())
+                if m2:
+                    return self._clean(m2.group())
+            segment = re.split(r"[,;:\"()]|\s[—–-]\s|\bthat\b", before)[-1]
+            segment = self.stop.split(segment)[0] if segment.strip() else segment
+            speaker = self._clean(segment)
+            if speaker:
+                return speaker
+            after = sentence[v.end() :]
+            name = re.match(r"\s+(?:by\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,6}?)?(" + self.name.pattern + ")", after)
+            if name and not re.search(r"[,;.\"]", after[: name.start(2)]):
+                return self._clean(name.group(2))
+        return None
+
+    def _clean(self, text: str) -> str | None:
+        text = text.strip(" \"'.,;:")
+        while True:  # "Today the President said": the date is not the speaker
+            first = re.match(r"(\w+)[\s,]+", text)
+            if not first or first.group(1).lower() not in self.not_speakers:
+                break
+            text = text[first.end() :]
+        if self.strip:
+            text = self.strip.sub("", text)
+        words = text.split()
+        if not words or len(words) > self.max_words:
+            return None
+        if words[0].lower() in self.pronouns and len(words) == 1:
+            return words[0].lower()
+        if not any(w[:1].isupper() for w in words) and len(words) > 4:
+            return None
+        # A speaker is a name or a role: it starts with a capital or is short.
+        return " ".join(words)
+
+    def is_pronoun(self, speaker: str | None) -> bool:
+        return speaker is not None and speaker.lower() in self.pronouns

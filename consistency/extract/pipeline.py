@@ -1,0 +1,183 @@
+"""From one article to its claims: sentences, then dates, then quantities, with context."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from consistency.articles import DATELINE, Article
+from consistency.claims import Claim
+from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
+from consistency.extract.dates import DateMatch
+from consistency.extract.numbers import NumberMatch
+from consistency.vocabulary import CompiledRules
+
+
+def _fmt(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(float(value), 6)
+
+
+class ClaimBuilder:
+    def __init__(self, article: Article, vocab: CompiledRules) -> None:
+        self.article = article
+        self.vocab = vocab
+        self.attributor = Attributor(vocab)
+        self.last_speaker: str | None = None
+
+    def span(self, start: int, end: int) -> tuple[str, int, int, int]:
+        """(text as in the file, line, start column, end column) of a normalised span."""
+        line, col_start, col_end = self.article.locate(start, end)
+        text = self.article.text[start:end]
+        raw_start = self.article.offsets.to_raw(start)
+        raw_end = self.article.offsets.to_raw(end, end=True)
+        raw_text = self.article.raw[raw_start:raw_end]
+        if "\n" not in raw_text and "<" not in raw_text and raw_text.strip():
+            text = raw_text
+        return text, line, col_start, col_end
+
+    def attribution(self, sentence: str) -> str | None:
+        speaker = self.attributor(sentence)
+        if speaker and self.attributor.is_pronoun(speaker):
+            return self.last_speaker
+        if speaker:
+            self.last_speaker = speaker
+        return speaker
+
+
+def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
+    if article.status != "ok" or not article.text:
+        return []
+    builder = ClaimBuilder(article, vocab)
+    claims: list[Claim] = []
+    for sentence in vocab.splitter.split(article.text):
+        s_text = sentence.text
+        attribution = builder.attribution(s_text)
+        dates = [d for d in vocab.dates.find(s_text) if not _in_dateline(article, sentence.start, s_text, d)]
+        date_spans = [(d.start, d.end) for d in vocab.dates.find(s_text)]
+        for d in dates:
+            claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution))
+        for n in vocab.numbers.find(s_text, exclude=date_spans):
+            claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
+            if claim is not None:
+                claims.append(claim)
+    claims.sort(key=lambda c: (c.offset, c.kind))
+    return claims
+
+
+def _in_dateline(article: Article, sentence_start: int, s_text: str, d: DateMatch) -> bool:
+    at_line_start = sentence_start == 0 or article.text[sentence_start - 1] == "\n"
+    if not at_line_start:
+        return False
+    m = DATELINE.match(s_text)
+    return bool(m) and d.start >= m.start("rest") and d.end <= m.end("rest")
+
+
+def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, n: NumberMatch,
+                    attribution: str | None) -> Claim | None:
+    if vocab.numbers.is_year(s_text, n):
+        return None
+    if n.written in ("zero-word", "words") and n.value == 0:
+        named = _names_something(vocab, s_text[n.end :])
+        if not named:
+            return None
+        return _zero_claim(builder, vocab, base, s_text, n, named, attribution)
+    thing = counted_thing(vocab, s_text, n.start, n.end, kind=n.kind)
+    prop, cue = property_of(vocab, s_text, n.start, n.end)
+    name = thing.name
+    rule = [f"number '{n.text}' ({n.written}, {n.qualifier})"]
+    if name is None:
+        name = default_thing(vocab, prop)
+        if name:
+            rule.append(f"thing '{name}' is the default of property '{prop}'")
+    else:
+        rule.append(f"thing '{name}' from {thing.how}")
+    if prop:
+        rule.append(f"property '{prop}' from cue '{cue}'")
+    measure = {"percent": "percent", "multiplier": "times", "money": n.unit}.get(n.kind, "count")
+    if name is None and not prop and n.kind == "number":
+        return None  # a bare number with nothing said about it is not a claim
+    if n.written == "words" and n.value == 1 and not thing.how.startswith("alias"):
+        return None  # "one" is mostly a pronoun: "one cannot but note"
+    end = n.end
+    if thing.end is not None and thing.end - n.end <= 60:
+        end = thing.end
+    text, line, col_start, col_end = builder.span(base + n.start, base + end)
+    return Claim(
+        article=builder.article.id, kind="quantity", text=text, sentence=s_text, line=line, start=col_start,
+        end=col_end, value=_fmt(n.value), low=_fmt(n.low), high=_fmt(n.high), qualifier=n.qualifier,
+        unit=name, measure=measure, property=prop, owner=thing.owner, attribution=attribution,
+        rule="; ".join(rule), offset=base + n.start, low_exclusive=n.low_exclusive, high_exclusive=n.high_exclusive,
+    )
+
+
+def _names_something(vocab: CompiledRules, following: str) -> tuple[str, int] | None:
+    """A zero word counts only before a known cue or thing: "no losses", not "no doubt".
+
+    Returns the phrase named and where it ends in ``following``.
+    """
+    m = re.match(r"\s*((?:[\w'-]+\s*){1,3})", following)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n]).lower().strip(",.;:")
+        if phrase in vocab.property_cues.lookup or phrase in vocab.thing_aliases:
+            end = following.lower().find(phrase) + len(phrase)
+            return phrase, end
+    return None
+
+
+def _zero_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, n: NumberMatch,
+                named: tuple[str, int], attribution: str | None) -> Claim:
+    phrase, phrase_end = named
+    end = n.end + phrase_end
+    prop = vocab.property_cues.lookup.get(phrase)
+    if prop:
+        # "no losses among personnel": the thing follows the cue.
+        after = re.match(r"\s+(?:among|of|in|to)\s+(?:the\s+)?", s_text[end:])
+        thing = counted_thing(vocab, s_text, n.start, end + after.end() - 1, kind="number") if after else None
+        name = thing.name if thing and thing.name else default_thing(vocab, prop)
+        if thing and thing.end is not None and thing.name:
+            end = thing.end
+    else:
+        name = vocab.thing_aliases[phrase]
+        prop, _ = property_of(vocab, s_text, n.start, end)
+    text, line, col_start, col_end = builder.span(base + n.start, base + end)
+    return Claim(
+        article=builder.article.id, kind="quantity", text=text, sentence=s_text, line=line, start=col_start,
+        end=col_end, value=0, low=0, high=0, qualifier="exact", unit=name, measure="count", property=prop,
+        owner=None, attribution=attribution, rule=f"zero word '{n.text}' before '{phrase}'", offset=base + n.start,
+    )
+
+
+def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DateMatch,
+                attribution: str | None) -> Claim:
+    article = builder.article
+    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.verbs)
+    res = vocab.dates.resolve(d, article.published, sentence=s_text)
+    text, line, col_start, col_end = builder.span(base + d.start, base + d.end)
+    rule = [f"date '{d.text}' ({d.granularity})"]
+    if event.name:
+        rule.append(f"event '{event.name}' from cue '{event.cue}'")
+    if res.value is not None:
+        value, low, high, resolved = res.value.isoformat(), res.value.isoformat(), res.value.isoformat(), True
+        qualifier = "exact"
+    elif res.low is not None and res.high is not None:
+        value, low, high, resolved = None, res.low.isoformat(), res.high.isoformat(), True
+        qualifier = "range"
+    elif d.month is not None and d.day is not None and d.year is None:
+        # Month and day known, year not: kept as ISO "--MM-DD" until the corpus supplies a year.
+        value, low, high, resolved = f"--{d.month:02d}-{d.day:02d}", None, None, False
+        qualifier = "exact"
+    else:
+        value, low, high, resolved = None, None, None, False
+        qualifier = "exact"
+    return Claim(
+        article=article.id, kind="date", text=text, sentence=s_text, line=line, start=col_start, end=col_end,
+        value=value, low=low, high=high, qualifier=qualifier, unit=event.name, measure=None, property=event.phase,
+        owner=event.owner, attribution=attribution, note=res.note, resolved=resolved, rule="; ".join(rule),
+        offset=base + d.start, weekday_conflict=res.weekday_conflict,
+        weekday=calendar.day_name[d.weekday] if d.weekday is not None and not d.weekday_only else None,
+    )

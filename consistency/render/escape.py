@@ -1,0 +1,31 @@
+"""Making untrusted article text safe for each medium it is shown in."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def plain(text: str) -> str:
+    """No control characters or terminal escape sequences; one line."""
+    text = _CONTROL.sub(" ", str(text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def markdown(text: str) -> str:
+    """Text that renders as itself in a markdown table cell: no markup, links, HTML or mentions."""
+    text = plain(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # "@team" would notify people on code-hosting sites; a zero-width joiner defuses it.
+    text = re.sub(r"@(?=\w)", "@\u200d", text)
+    # Bare URLs get auto-linked by some renderers: break the scheme.
+    text = re.sub(r"(?i)\b(https?|ftp|www)(:|\.)", lambda m: f"{m.group(1)}\u200d{m.group(2)}", text)
+    return text
+
+
+def code(text: str) -> str:
+    """A markdown code span: nothing inside is markup, so only backticks need care."""
+    return "`" + plain(text).replace("`", "'") + "`"

@@ -1,0 +1,55 @@
+"""The terminal table: one row per finding, discrepancies first."""
+
+from __future__ import annotations
+
+import textwrap
+
+from tabulate import tabulate
+
+from consistency.compare import describe
+from consistency.render.escape import plain
+
+VERDICT_LABEL = {"discrepancy": "DISCREPANCY", "update": "update", "agreement": "agree", "unique": "unique"}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(plain(text), width=width)) or ""
+
+
+def render_table(report, *, width: int = 120, show_unique: bool = True) -> str:  # noqa: ANN001
+    rows = []
+    for f in report.findings:
+        if f.verdict == "unique" and not show_unique:
+            continue
+        says = []
+        where = []
+        for cid in f.claims:
+            c = report.claim(cid)
+            says.append(f"{c.article[:18]}: {describe(c)} ('{plain(c.text)[:40]}')")
+            where.append(f"{report.article(c.article).path}:{c.line}")
+        rows.append([
+            f.id,
+            VERDICT_LABEL.get(f.verdict, f.verdict),
+            _wrap(f.topic, 26),
+            "\n".join(_wrap(s, 58) for s in says),
+            "\n".join(dict.fromkeys(where)),
+        ])
+    head = ["id", "verdict", "topic", "what the sources say", "where"]
+    body = tabulate(rows, headers=head, tablefmt="simple_grid") if rows else "No comparable claims found."
+    # The summary and skipped inputs go to stderr (see the CLI), so stdout holds only the table.
+    return body + "\n"
+
+
+PLURALS = {"discrepancy": "discrepancies", "update": "updates", "agreement": "agreements", "unique": "unique"}
+
+
+def summary_line(report) -> str:  # noqa: ANN001
+    ok = sum(1 for a in report.articles if a.status == "ok")
+    parts = [f"{ok} article(s)", f"{len(report.claims)} claim(s)"]
+    for verdict in ("discrepancy", "update", "agreement", "unique"):
+        n = report.count(verdict)
+        if n or verdict != "update":
+            parts.append(f"{n} {verdict if n == 1 else PLURALS[verdict]}")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} input(s) skipped")
+    return ", ".join(parts)

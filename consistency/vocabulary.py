@@ -1,0 +1,175 @@
+"""The rule files compiled once per run into the objects each stage uses.
+
+Nothing here holds a word of vocabulary: every list comes from ``rules/*.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from consistency.extract.dates import DateReader
+from consistency.extract.numbers import NumberReader
+from consistency.normalise import Normaliser
+from consistency.sentences import SentenceSplitter
+
+if TYPE_CHECKING:
+    from consistency.rules import Rules
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Cue:
+    name: str
+    start: int
+    end: int
+
+
+class CueSet:
+    """Named groups of cue phrases, found in text as whole words."""
+
+    def __init__(self, groups: dict[str, list[str]]):
+        self.groups = groups
+        self.lookup = {phrase.lower(): name for name, phrases in groups.items() for phrase in phrases}
+        self.pattern = (
+            re.compile(rf"(?<![\w-])(?:{alternation(list(self.lookup))})(?![\w-])", re.IGNORECASE)
+            if self.lookup
+            else re.compile(r"(?!)")
+        )
+
+    def find(self, text: str) -> list[Cue]:
+        return [Cue(self.lookup[m.group().lower()], m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+
+class CompiledRules:
+    def __init__(self, rules: "Rules") -> None:
+        self.rules = rules
+
+    @cached_property
+    def normaliser(self) -> Normaliser:
+        return Normaliser.from_rules(self.rules.get("normalise", {}), self.rules.get("boilerplate", {}))
+
+    @cached_property
+    def splitter(self) -> SentenceSplitter:
+        return SentenceSplitter(self.rules.get("sentences", {}))
+
+    @cached_property
+    def numbers(self) -> NumberReader:
+        return NumberReader(self.rules.get("numbers", {}), self.rules.get("qualifiers", {}), self.rules.get("not_claims", {}))
+
+    @cached_property
+    def dates(self) -> DateReader:
+        return DateReader(self.rules.get("dates", {}))
+
+    # -- counted things --------------------------------------------------------------------
+    @cached_property
+    def things(self) -> dict:
+        return self.rules.get("things", {})
+
+    @cached_property
+    def thing_aliases(self) -> dict[str, str]:
+        return {alias.lower(): name for name, aliases in self.things.get("aliases", {}).items() for alias in aliases}
+
+    @cached_property
+    def thing_vocabulary(self) -> dict:
+        return self.things.get("vocabulary", {})
+
+    @cached_property
+    def stop_words(self) -> set[str]:
+        return {w.lower() for w in self.thing_vocabulary.get("stop_words", [])}
+
+    @cached_property
+    def measure_words(self) -> set[str]:
+        return {w.lower() for w in self.thing_vocabulary.get("measure_words", [])}
+
+    @cached_property
+    def generic_heads(self) -> set[str]:
+        return {w.lower() for w in self.thing_vocabulary.get("generic", [])}
+
+    @cached_property
+    def generic_links(self) -> re.Pattern[str]:
+        links = self.thing_vocabulary.get("generic_links", [])
+        return re.compile(rf"\b(?:{alternation(links)})\b", re.IGNORECASE)
+
+    @cached_property
+    def thing_alias_pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{alternation(list(self.thing_aliases))})(?![\w-])", re.IGNORECASE)
+
+    def singular(self, word: str) -> str:
+        word = word.lower()
+        irregular = self.thing_vocabulary.get("irregular_singulars", {})
+        if word in irregular:
+            return irregular[word]
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith(("sses", "shes", "ches", "xes")):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            return word[:-1]
+        return word
+
+    def canonical_thing(self, phrase: str) -> tuple[str | None, str]:
+        """(canonical thing, how it was found) for a counted noun phrase."""
+        lowered = phrase.lower().strip()
+        if not lowered:
+            return None, "none"
+        words = lowered.split()
+        # Longest alias that ends the phrase ("units of military equipment" -> "military equipment").
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            if tail in self.thing_aliases:
+                return self.thing_aliases[tail], f"alias '{tail}'"
+        head = words[-1]
+        min_score = float(self.things.get("matching", {}).get("fuzzy_min_score", 90))
+        if len(head) >= 5:
+            best = process.extractOne(head, list(self.thing_aliases), scorer=fuzz.ratio, score_cutoff=min_score)
+            if best:
+                return self.thing_aliases[best[0]], f"spelling variant of '{best[0]}'"
+        return self.singular(head), "head noun"
+
+    # -- properties ------------------------------------------------------------------------
+    @cached_property
+    def properties(self) -> dict[str, dict]:
+        return self.rules.get("properties", {}).get("properties", {})
+
+    @cached_property
+    def property_cues(self) -> CueSet:
+        return CueSet({name: spec.get("cues", []) for name, spec in self.properties.items()})
+
+    @cached_property
+    def property_priority(self) -> dict[str, int]:
+        return {name: int(spec.get("priority", 1)) for name, spec in self.properties.items()}
+
+    @cached_property
+    def relations(self) -> list[dict]:
+        return self.rules.get("properties", {}).get("relations", [])
+
+    # -- events ----------------------------------------------------------------------------
+    @cached_property
+    def event_rules(self) -> dict:
+        return self.rules.get("events", {})
+
+    @cached_property
+    def event_cues(self) -> CueSet:
+        return CueSet({name: spec.get("cues", []) for name, spec in self.event_rules.get("events", {}).items()})
+
+    @cached_property
+    def phase_cues(self) -> CueSet:
+        return CueSet(self.event_rules.get("phases", {}))
+
+    # -- attribution -----------------------------------------------------------------------
+    @cached_property
+    def attribution(self) -> dict:
+        return self.rules.get("attribution", {}).get("speakers", {})
+
+    @cached_property
+    def entity_aliases(self) -> dict[str, str]:
+        names = self.rules.get("names", {}).get("aliases", {})
+        return {alias.lower(): canonical for canonical, aliases in names.items() for alias in [canonical, *aliases]}
