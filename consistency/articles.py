@@ -357,6 +357,15 @@ def build_article(article: Article, vocab: CompiledRules, *, is_html: bool) -> A
 DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}),\s+(?P<rest>.{4,40}?)\s*(?:\([^)]{1,40}\))?\s*[–—-]\s")
 
 
+def _weekday_contradicts(m: DateMatch) -> bool:
+    if m.weekday is None or m.year is None or m.month is None or m.day is None:
+        return False
+    try:
+        return date(m.year, m.month, m.day).weekday() != m.weekday
+    except ValueError:
+        return True
+
+
 def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, skip: int) -> None:
     """Read the publication date from date lines at the top and from a dateline.
 
@@ -382,7 +391,10 @@ def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, s
             )
         if is_date_line:
             for m in matches:
-                candidates.append((m, (2 if m.has_time else 0) + (1 if m.year else 0), f"date line {line.number}"))
+                if _weekday_contradicts(m):
+                    continue  # "Tuesday, 21 November 2024" on a Thursday is no one's publication date
+                score = (2 if m.has_time else 0) + (1 if m.year else 0) - (1 if line.dropped else 0)
+                candidates.append((m, score, f"date line {line.number}"))
             line.dropped = line.dropped or "date line"
             continue
         if line.dropped:

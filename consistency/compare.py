@@ -278,22 +278,23 @@ def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
             if a.article != b.article and not overlaps(a, b):
                 disjoint.append((gap(a, b), a, b))
     if disjoint:
-        disjoint.sort(key=lambda t: (-t[0], t[1].id, t[2].id))
-        pairs = []
-        seen = set()
-        for g, a, b in disjoint:
-            key = (describe(a), a.article, describe(b), b.article)
-            if key in seen:
-                continue
-            seen.add(key)
-            pairs.append(f"{a.article} says {describe(a)} ('{a.text}') but {b.article} says {describe(b)} ('{b.text}'): "
-                         + _difference(a, b, g))
-            if len(pairs) == 3:
-                break
-        more = len(disjoint) - len(pairs)
-        explanation = "; ".join(pairs) + (f"; and {more} more conflicting pair(s)" if more > 0 else "")
-        return Finding(verdict="discrepancy", explanation=explanation, difference=round(max(t[0] for t in disjoint), 6), **base)
+        g, a, b = max(disjoint, key=lambda t: (t[0], t[1].id, t[2].id))
+        explanation = (f"{_readings(cluster)}. Most apart: {a.article} says {describe(a)} ('{a.text}') and "
+                       f"{b.article} says {describe(b)} ('{b.text}'): {_difference(a, b, g)}")
+        return Finding(verdict="discrepancy", explanation=explanation, difference=round(g, 6), **base)
     return Finding(verdict="agreement", explanation=_agreement_text(cluster), **base)
+
+
+def _readings(cluster: list[Claim]) -> str:
+    """What each article says: "riverside_herald says 12; national_wire says 31 (2 times)"."""
+    per_article: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in sorted(cluster, key=lambda c: (c.article, c.offset)):
+        per_article[c.article][describe(c)] += 1
+    parts = []
+    for article, readings in per_article.items():
+        said = ", ".join(f"{r} ({n} times)" if n > 1 else r for r, n in readings.items())
+        parts.append(f"{article} says {said}")
+    return "; ".join(parts)
 
 
 def _difference(a: Claim, b: Claim, g: float) -> str:

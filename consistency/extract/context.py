@@ -58,6 +58,8 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         token_ends.append(end + m.end())
         if len(phrase_tokens) >= max_words:
             break
+        if low in vocab.thing_aliases and not _continues_alias(vocab, phrase_tokens, rest[m.end() :]):
+            break  # "2,000 personnel took part": the known thing ends the phrase
     # A phrase ends at its last noun-like word; drop verbs that follow a bare number ("15 died").
     while phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup and kind != "multiplier":
         phrase_tokens.pop()
@@ -71,6 +73,15 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         if linked:
             return Thing(linked[0], linked[1], f"linked to '{linked[1]}'", owner, token_ends[-1] if token_ends else None)
     return Thing(name, phrase, how, owner, token_ends[-1] if token_ends else None)
+
+
+def _continues_alias(vocab: CompiledRules, tokens: list[str], rest: str) -> bool:
+    """Whether the next word extends the phrase into a longer known thing ("troops" -> no)."""
+    nxt = re.match(r"\s*([A-Za-z][\w'-]*)", rest)
+    if not nxt:
+        return False
+    candidate = " ".join([*tokens[-2:], nxt.group(1)]).lower()
+    return any(alias.endswith(nxt.group(1).lower()) and alias in candidate for alias in vocab.thing_aliases)
 
 
 def _linked_thing(vocab: CompiledRules, before: str) -> tuple[str, str] | None:
@@ -237,7 +248,7 @@ def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str
 
 
 def _trim_name(name: str) -> str | None:
-    words = name.split()
+    words = re.sub(r"['’]s?$", "", name.strip()).split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
     while words and not words[-1][:1].isupper():
