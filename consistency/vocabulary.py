@@ -99,6 +99,24 @@ class CompiledRules:
         return re.compile(rf"\b(?:{alternation(links)})\b", re.IGNORECASE)
 
     @cached_property
+    def thing_prefixes(self) -> dict[str, str]:
+        return {k.lower(): v for k, v in self.things.get("prefixes", {}).items()}
+
+    @cached_property
+    def thing_prefix(self) -> re.Pattern[str]:
+        if not self.thing_prefixes:
+            return re.compile(r"(?!)")
+        return re.compile(rf"(?<![\w-])({alternation(list(self.thing_prefixes))})\s+$", re.IGNORECASE)
+
+    @cached_property
+    def durations(self) -> re.Pattern[str]:
+        spec = self.rules.get("not_claims", {}).get("durations", {})
+        units, after = spec.get("units", []), spec.get("after", [])
+        if not units or not after:
+            return re.compile(r"(?!)")
+        return re.compile(rf"^\s+(?:{alternation(units)})\s+(?:{alternation(after)})\b", re.IGNORECASE)
+
+    @cached_property
     def thing_alias_pattern(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{alternation(list(self.thing_aliases))})(?![\w-])", re.IGNORECASE)
 

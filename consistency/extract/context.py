@@ -33,21 +33,47 @@ class Thing:
 
 def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, kind: str) -> Thing:
     """The thing counted by the number at ``sentence[start:end]``."""
-    max_words = int(vocab.things.get("matching", {}).get("max_phrase_words", 5))
+    max_words = int(vocab.things.get("matching", {}).get("max_phrase_words", 4))
+    prefix = vocab.thing_prefix.search(sentence[max(0, start - 40) : start])
+    if prefix:
+        # "a magnitude 7.8 earthquake": the word before the number says what it measures.
+        return Thing(vocab.thing_prefixes[re.sub(r"\s+", " ", prefix.group(1).lower())], prefix.group(1),
+                     f"prefix '{prefix.group(1)}'", None, None)
     phrase_tokens: list[str] = []
     token_ends: list[int] = []
     rest = sentence[end:]
+    of_number = re.match(r"\s+(?:of|out of)\s+(?:the\s+)?[\d,.]+\s+", rest)
+    if of_number:
+        # "268 of 600 seats": both count seats.
+        inner = counted_thing(vocab, sentence, start, end + of_number.end() - 1, kind=kind)
+        if inner.name:
+            return Thing(inner.name, inner.phrase, inner.how + " (after 'of N')", inner.owner, None)
+    if kind == "money":
+        lead = re.match(r"\s+(?:in|of|worth of)\s+(?:the\s+)?", rest)
+        if lead:
+            # "3 million euros in emergency aid": what the money is for.
+            rest = " " + rest[lead.end() :]
+            end = end + lead.end() - 1
+    if kind == "percent":
+        # "4% of GDP" names its base; "61 percent, up from" names none.
+        lead = re.match(r"\s+of\s+", rest)
+        if not lead:
+            return Thing(None, "", "none", None, None)
+        rest = " " + rest[lead.end() :]
+        end = end + lead.end() - 1
     for m in _TOKEN.finditer(rest):
         token = m.group()
         low = token.lower()
         if not token[0].isalpha():
             break
+        if phrase_tokens and token[0].isupper() and phrase_tokens[-1][0].islower():
+            break  # "12 earthquakes struck Turkey": a name after a common noun starts something else
         if low == "of" and phrase_tokens and phrase_tokens[-1].lower() in vocab.measure_words:
             phrase_tokens, token_ends = [], []  # "pieces of equipment": the thing comes after "of"
             continue
         if low == "of" and not phrase_tokens:
             continue  # "hundreds of people"
-        if phrase_tokens and (low in vocab.property_cues.lookup or re.search(r".(?:ed|ing)$", low)) and kind != "multiplier":
+        if phrase_tokens and re.search(r".(?:ed|ing)$", low) and kind != "multiplier":
             break  # a verb after the noun: "300 demonstrators gathered", "12 people drowned"
         if low in vocab.stop_words or low == "of":
             if kind == "multiplier" and phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup:
@@ -61,7 +87,8 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         if low in vocab.thing_aliases and not _continues_alias(vocab, phrase_tokens, rest[m.end() :]):
             break  # "2,000 personnel took part": the known thing ends the phrase
     # A phrase ends at its last noun-like word; drop verbs that follow a bare number ("15 died").
-    while phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup and kind != "multiplier":
+    while (len(phrase_tokens) == 1 and phrase_tokens[-1].lower() in vocab.property_cues.lookup
+           and kind not in ("multiplier", "money")):
         phrase_tokens.pop()
         token_ends.pop()
     phrase = " ".join(phrase_tokens)
@@ -272,6 +299,7 @@ class Attributor:
         self.not_speakers = {w.lower() for w in vocab.dates.relative} | {w.lower() for w in vocab.dates.weekdays} | {
             w.lower() for w in rules.get("not_speakers", [])
         }
+        self.stop_words = vocab.stop_words
         self.stop = re.compile(r"\s+(?:in|at|on|during|with|after|before|to|from|while|when|by)\s+", re.IGNORECASE)
 
     def __call__(self, sentence: str) -> str | None:
@@ -309,6 +337,8 @@ class Attributor:
         words = text.split()
         if not words or len(words) > self.max_words:
             return None
+        if all(w.lower() in self.not_speakers or w.lower() in self.stop_words for w in words):
+            return None  # "..., and reported": no one
         if words[0].lower() in self.pronouns and len(words) == 1:
             return words[0].lower()
         if not any(w[:1].isupper() for w in words) and len(words) > 4:

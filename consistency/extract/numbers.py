@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -277,16 +278,16 @@ class NumberReader:
                 raw = m.group("numeral")
                 digits = re.match(r"[\d,.]+", raw).group()  # type: ignore[union-attr]
                 try:
-                    value = float(digits.replace(",", ""))
-                except ValueError:
+                    exact = Decimal(digits.replace(",", ""))
+                except InvalidOperation:
                     continue
+                value = float(exact)
+                # Decimal arithmetic: "34.2 billion" is 34200000000, not 34200000000.000004.
                 if m.group("scale"):
-                    value *= self.scales[m.group("scale").lower()]
+                    value = float(exact * Decimal(str(self.scales[m.group("scale").lower()])))
                     written = "mixed"
                 elif m.group("abbr"):
-                    abbr = m.group("abbr")
-                    # "5m" is five million only when written without a space or next to money.
-                    value *= self.scale_abbr[abbr.lower()]
+                    value = float(exact * Decimal(str(self.scale_abbr[m.group("abbr").lower()])))
                     written = "mixed"
                 else:
                     written = "numeral"

@@ -78,6 +78,8 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
                     attribution: str | None) -> Claim | None:
     if vocab.numbers.is_year(s_text, n):
         return None
+    if n.kind == "number" and vocab.durations.match(s_text[n.end :]):
+        return None  # "five years ago" places something in time; it counts nothing
     if n.written in ("zero-word", "words") and n.value == 0:
         named = _names_something(vocab, s_text[n.end :])
         if not named:
@@ -85,6 +87,8 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
         return _zero_claim(builder, vocab, base, s_text, n, named, attribution)
     thing = counted_thing(vocab, s_text, n.start, n.end, kind=n.kind)
     prop, cue = property_of(vocab, s_text, n.start, n.end)
+    if thing.how.startswith("prefix"):
+        prop, cue = None, None  # "magnitude 7.8" measures; "killed" nearby is about something else
     name = thing.name
     rule = [f"number '{n.text}' ({n.written}, {n.qualifier})"]
     if name is None:
