@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -16,6 +16,7 @@ from consistency import __version__
 from consistency.articles import DEFAULT_MAX_BYTES, Article, InputProblem, discover, read_article
 from consistency.claims import Claim, claims_frame
 from consistency.compare import Finding, Tolerances, compare, corpus_year, place_yearless
+from consistency.extract.names import canonical_speaker, cluster_names, name_findings
 from consistency.extract.pipeline import extract_claims
 from consistency.rules import Rules, load_rules
 
@@ -27,6 +28,15 @@ class CheckOptions:
     rules_dirs: tuple[Path, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     owner_min_score: float = 90.0
+    # The ``new`` filter: files or folders of new articles.  They are read with the corpus
+    # (``paths``) and compared with all of it, but only findings that cite a claim of a new
+    # article are reported; the other articles are context.  ``None``: no filter.
+    new: tuple[Path, ...] | None = None
+
+
+# progress(phase, done, total): called while articles are read ("read") and their claims
+# extracted ("extract"), so a caller can show a progress bar.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -36,6 +46,14 @@ class Report:
     findings: list[Finding]
     problems: list[InputProblem] = field(default_factory=list)
     rules_version: str = ""
+    # With the ``new`` filter: the ids of the new articles, and what was left out as context
+    # (findings not involving a new article, claims neither of a new article nor cited).
+    new_articles: tuple[str, ...] | None = None
+    context_findings: list[Finding] = field(default_factory=list)
+    context_claims: list[Claim] = field(default_factory=list)
+    # With a baseline: the findings it suppressed, and {"suppressed": n, "stale": [...]}.
+    suppressed: list[Finding] = field(default_factory=list)
+    baseline: dict[str, Any] | None = None
 
     @property
     def claims_frame(self) -> pd.DataFrame:
@@ -51,11 +69,18 @@ class Report:
         return rows
 
     def claim(self, claim_id: str) -> Claim:
-        return self._by_id[claim_id]
+        try:
+            return self._by_id[claim_id]
+        except KeyError:
+            return next(c for c in self.context_claims if c.id == claim_id)
 
     @property
     def _by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}
+
+    def is_new(self, article_id: str) -> bool:
+        """Whether an article is a subject of the run (always true without the ``new`` filter)."""
+        return self.new_articles is None or article_id in self.new_articles
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
@@ -68,7 +93,7 @@ class Report:
         for a, out in zip(self.articles, articles):
             if a.notes:
                 out["notes"] = list(a.notes)
-        return {
+        out = {
             "schema": SCHEMA,
             "generated_by": f"consistency {__version__}",
             "rules_version": self.rules_version,
@@ -82,6 +107,12 @@ class Report:
             "claims": [_claim_json(c) for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
         }
+        # Additive to consistency/report@1: present only when the feature is used.
+        if self.new_articles is not None:
+            out["new_articles"] = list(self.new_articles)
+        if self.baseline is not None:
+            out["baseline"] = dict(self.baseline)
+        return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -90,7 +121,9 @@ class Report:
 def _claim_json(c: Claim) -> dict[str, Any]:
     out = {
         "id": c.id, "article": c.article, "kind": c.kind, "text": c.text, "sentence": c.sentence,
-        "line": c.line, "start": c.start, "end": c.end, "value": c.value, "low": c.low, "high": c.high,
+        "line": c.line, "start": c.start, "end": c.end,
+        # A date that cannot be placed has no value; its note says why.
+        "value": None if c.kind == "date" and not c.resolved else c.value, "low": c.low, "high": c.high,
         "low_exclusive": c.low_exclusive, "high_exclusive": c.high_exclusive, "qualifier": c.qualifier,
         "unit": c.unit, "measure": c.measure, "property": c.property, "owner": c.owner,
         "attribution": c.attribution, "resolved": c.resolved, "note": c.note,
@@ -109,10 +142,15 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def read_articles(paths: list[Path], rules: Rules, options: CheckOptions) -> tuple[list[Article], list[InputProblem]]:
+def read_articles(paths: list[Path], rules: Rules, options: CheckOptions,
+                  progress: Progress | None = None) -> tuple[list[Article], list[InputProblem]]:
     files, problems = discover([Path(p) for p in paths])
     vocab = rules.compiled
-    articles = [read_article(f, vocab, display=_display_path(f), max_bytes=options.max_bytes) for f in files]
+    articles = []
+    for i, f in enumerate(files, start=1):
+        articles.append(read_article(f, vocab, display=_display_path(f), max_bytes=options.max_bytes))
+        if progress:
+            progress("read", i, len(files))
     # Ids must be unique: a second file with the same name gets its folder in front.
     seen: dict[str, int] = {}
     for a in articles:
@@ -128,22 +166,44 @@ def read_articles(paths: list[Path], rules: Rules, options: CheckOptions) -> tup
     return articles, problems
 
 
-def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(), *, rules: Rules | None = None) -> Report:
-    """Read the articles under ``paths``, extract their claims and compare them."""
+def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(), *, rules: Rules | None = None,
+          progress: Progress | None = None) -> Report:
+    """Read the articles under ``paths``, extract their claims and compare them.
+
+    With ``options.new``, the new articles are read too, and only findings that involve one
+    of them are reported (see :class:`CheckOptions`)."""
     rules = rules or load_rules(options.rules_dirs)
-    articles, problems = read_articles([Path(p) for p in paths], rules, options)
+    new_files: set[Path] | None = None
+    new_problems: list[InputProblem] = []
+    if options.new is not None:
+        found, new_problems = discover([Path(p) for p in options.new])
+        new_files = {f.resolve() for f in found}
+        if not new_files:  # nothing new to check: the corpus need not be read
+            return Report(articles=[], claims=[], findings=[], problems=new_problems,
+                          rules_version=rules.version, new_articles=())
+        paths = [*map(Path, paths), *sorted(new_files)]
+    articles, problems = read_articles([Path(p) for p in paths], rules, options, progress)
+    problems = new_problems + [p for p in problems if p not in new_problems]
     articles.sort(key=lambda a: a.id)
     vocab = rules.compiled
     claims: list[Claim] = []
-    for article in articles:
+    for i, article in enumerate(articles, start=1):
         claims.extend(extract_claims(article, vocab))
+        if progress:
+            progress("extract", i, len(articles))
     year, why = corpus_year([a.published for a in articles], claims)
     claims = place_yearless(claims, year, why)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
+    clusters = cluster_names([c for c in claims if c.kind == "name"], vocab.names)
+    claims = [
+        replace(c, attribution=canonical_speaker(c.attribution, clusters, vocab.names)) if c.attribution else c
+        for c in claims
+    ]
     findings = compare(
         claims,
         relations=vocab.relations,
         aliases=vocab.entity_aliases,
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
+        extra=name_findings(claims, vocab.names),
     )
     return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules_version=rules.version)

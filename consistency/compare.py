@@ -193,7 +193,7 @@ def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: fl
 
 # -- grouping ----------------------------------------------------------------------------
 def comparable(claim: Claim) -> bool:
-    if claim.unit is None:
+    if claim.kind not in ("quantity", "date") or claim.unit is None:
         return False
     if claim.kind == "date":
         return claim.resolved and claim.low is not None
@@ -217,7 +217,7 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
 
 
 def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
-            tolerances: Tolerances = Tolerances()) -> list[Finding]:
+            tolerances: Tolerances = Tolerances(), extra: list[Finding] = ()) -> list[Finding]:
     """Findings over ``claims`` (ids already assigned), in a stable order."""
     aliases = aliases or {}
     by_key: dict[tuple, list[Claim]] = defaultdict(list)
@@ -242,6 +242,7 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
                 findings.append(_verdict(cluster, prop))
 
     findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
+    findings.extend(extra)
     findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
     return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
 

@@ -182,6 +182,13 @@ class CompiledRules:
     def phase_cues(self) -> CueSet:
         return CueSet(self.event_rules.get("phases", {}))
 
+    # -- names -----------------------------------------------------------------------------
+    @cached_property
+    def names(self):  # -> NameRules (imported lazily: names.py uses this module)
+        from consistency.extract.names import NameRules
+
+        return NameRules(self.rules.get("names", {}))
+
     # -- attribution -----------------------------------------------------------------------
     @cached_property
     def attribution(self) -> dict:

@@ -25,6 +25,9 @@ from scenario_helpers import (
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to", "nearly", "range"]
 
+# quantity and date (the end-to-end issue); name, set and quote (claims beyond numbers).
+CLAIM_KINDS = ["quantity", "date", "name", "set", "quote"]
+
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "consistency/report@1",
@@ -57,13 +60,13 @@ REPORT_SCHEMA = {
             "properties": {
                 "id": {"type": "string", "minLength": 1},
                 "article": {"type": "string", "minLength": 1},
-                "kind": {"enum": ["quantity", "date"]},
+                "kind": {"enum": CLAIM_KINDS},
                 "text": {"type": "string", "minLength": 1},
                 "sentence": {"type": "string", "minLength": 1},
                 "line": {"type": "integer", "minimum": 1},
                 "start": {"type": "integer", "minimum": 1},
                 "end": {"type": "integer", "minimum": 2},
-                "value": {"type": ["number", "string", "null"]},
+                "value": {"type": ["number", "string", "array", "null"]},
                 "low": {"type": ["number", "string", "null"]},
                 "high": {"type": ["number", "string", "null"]},
                 "qualifier": {"enum": QUALIFIERS},
@@ -102,7 +105,7 @@ REPORT_SCHEMA = {
             "properties": {
                 "id": {"type": "string", "minLength": 1},
                 "verdict": {"enum": ["agreement", "discrepancy", "update", "unique"]},
-                "kind": {"enum": ["quantity", "date"]},
+                "kind": {"enum": CLAIM_KINDS},
                 "topic": {"type": "string", "minLength": 1},
                 "claims": {"type": "array", "minItems": 1, "uniqueItems": True,
                            "items": {"type": "string", "minLength": 1}},

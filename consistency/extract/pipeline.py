@@ -9,6 +9,7 @@ from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
 from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
 from consistency.extract.dates import DateMatch
+from consistency.extract.names import extract_names
 from consistency.extract.numbers import NumberMatch
 from consistency.vocabulary import CompiledRules
 
@@ -62,6 +63,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
             claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
             if claim is not None:
                 claims.append(claim)
+    claims.extend(extract_names(article, vocab, builder))
     claims.sort(key=lambda c: (c.offset, c.kind))
     return claims
 
