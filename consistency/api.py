@@ -18,6 +18,7 @@ from consistency.claims import Claim, claims_frame
 from consistency.compare import Finding, Tolerances, compare, corpus_year, place_yearless
 from consistency.extract.names import canonical_speaker, cluster_names, name_findings
 from consistency.extract.pipeline import extract_claims
+from consistency.extract.sets import set_findings
 from consistency.rules import Rules, load_rules
 
 SCHEMA = "consistency/report@1"
@@ -204,6 +205,6 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
         relations=vocab.relations,
         aliases=vocab.entity_aliases,
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
-        extra=name_findings(claims, vocab.names),
+        extra=name_findings(claims, vocab.names) + set_findings(claims, vocab),
     )
     return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules_version=rules.version)

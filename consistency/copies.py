@@ -22,8 +22,11 @@ Method (thresholds in ``rules/copies.toml``, table ``[thresholds]``):
    So the number of comparisons grows with the number of near-copies, not with the square
    of the number of articles.
 3. Each candidate pair is confirmed with rapidfuzz: ``fuzz.ratio`` >= ``paragraph_match_score``,
-   or ``fuzz.token_set_ratio`` >= it when the shorter paragraph is at least
-   ``containment_min_length_ratio`` of the longer (a sentence added or dropped).
+   or, when the shorter paragraph is at least ``containment_min_length_ratio`` of the longer,
+   ``fuzz.partial_ratio`` >= ``containment_match_score`` (the shorter one found almost
+   unchanged inside the longer: a sentence or a dateline added or dropped).  Not
+   ``token_set_ratio``: two different paragraphs ending in the same stock sentence score
+   high on shared words.
 4. Per article pair, matched paragraphs are paired one to one (best score first).  The share
    of the shorter article's words in matched paragraphs gives the verdict: "duplicate" at
    ``duplicate_share`` (and ``duplicate_min_paragraphs``), else "shares_paragraphs" when a
@@ -60,7 +63,7 @@ SHARES_PARAGRAPHS = "shares_paragraphs"
 
 _THRESHOLD_KEYS = (
     "min_paragraph_words", "shingle_size", "sketch_size", "paragraph_match_score",
-    "containment_min_length_ratio", "duplicate_share", "duplicate_min_paragraphs",
+    "containment_min_length_ratio", "containment_match_score", "duplicate_share", "duplicate_min_paragraphs",
     "long_paragraph_words", "common_paragraph_articles", "group_min_similarity", "max_bucket_size",
     "max_copies_per_paragraph",
 )
@@ -179,7 +182,9 @@ def _score(x: str, y: str, limits: dict[str, float]) -> float:
     if score:
         return score
     if min(len(x), len(y)) >= limits["containment_min_length_ratio"] * max(len(x), len(y)):
-        return fuzz.token_set_ratio(x, y, score_cutoff=cutoff)
+        # one paragraph is the other with a sentence (or a dateline) added: the shorter one
+        # appears almost unchanged inside the longer
+        return fuzz.partial_ratio(x, y, score_cutoff=float(limits["containment_match_score"]))
     return 0.0
 
 

@@ -54,5 +54,5 @@ def report_fingerprints(report) -> dict[str, str]:  # noqa: ANN001
     """Finding id -> fingerprint for every finding of a report (reported and context ones)."""
     claims = {c.id: c for c in report.claims}
     claims.update({c.id: c for c in getattr(report, "context_claims", [])})
-    found = list(report.findings) + list(getattr(report, "context_findings", []))
+    found = [*report.findings, *getattr(report, "context_findings", []), *getattr(report, "suppressed", [])]
     return {f.id: fingerprint(f, claims) for f in found}

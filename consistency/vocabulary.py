@@ -189,6 +189,12 @@ class CompiledRules:
 
         return NameRules(self.rules.get("names", {}))
 
+    @cached_property
+    def sets(self):  # -> SetRules
+        from consistency.extract.sets import SetRules
+
+        return SetRules(self.rules.get("sets", {}))
+
     # -- attribution -----------------------------------------------------------------------
     @cached_property
     def attribution(self) -> dict:

@@ -23,7 +23,8 @@ from scenario_helpers import (
 )
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to", "nearly", "range"]
+QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to", "nearly", "range",
+              "complete", "partial", "all"]  # the last three: lists (kind "set")
 
 # quantity and date (the end-to-end issue); name, set and quote (claims beyond numbers).
 CLAIM_KINDS = ["quantity", "date", "name", "set", "quote"]

@@ -25,8 +25,33 @@ def _finding_with(report, verdict, *needles):
     return None
 
 
-def test_no_discrepancy_at_all(report):
-    assert report.count("discrepancy") == 0, [f.explanation for f in report.findings if f.verdict == "discrepancy"]
+def test_no_discrepancy_in_figures_or_dates(report):
+    found = [f.explanation for f in report.findings if f.verdict == "discrepancy" and f.kind in ("quantity", "date")]
+    assert not found
+
+
+def _set_finding(report, verdict, *articles):
+    for f in report.findings:
+        if f.kind == "set" and f.verdict == verdict and {a[:3] for a in f.articles} == set(articles):
+            return f
+    return None
+
+
+def test_member_lists_agree_in_another_order(report):
+    f = _set_finding(report, "agreement", "001", "004")
+    assert f is not None and f.unit == "members" and "different order" in f.explanation
+
+
+def test_contributing_contingents_agree(report):
+    f = _set_finding(report, "agreement", "003", "004")
+    assert f is not None and f.unit == "contributors"
+    assert "Kazakhstan" not in f.explanation
+
+
+def test_all_members_is_set_against_the_five_contributors(report):
+    f = _set_finding(report, "discrepancy", "001", "003", "004")
+    assert f is not None
+    assert "all members" in f.explanation and "include Kazakhstan" in f.explanation
 
 
 def test_personnel_agreement_2030_within_more_than_2000(report):

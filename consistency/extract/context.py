@@ -260,10 +260,15 @@ def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str
         m = pattern.match(sentence, end + after.end())
         if m:
             return _trim_name(m.group())
-    before = sentence[max(0, start - 120) : start]
+    window = max(0, start - 120)
+    before = sentence[window:start]
     m = re.search(rf"({pattern.pattern})\s+(?:\w+\s+)?$", before)
     if m:
-        return _trim_name(m.group(1))
+        name = m.group(1)
+        opens_sentence = window + m.start(1) == 0
+        # "Peacekeeping contingents from ...": a capital that only opens the sentence names nothing.
+        if not (opens_sentence and " " not in name and not name.isupper()):
+            return _trim_name(name)
     # "the CSTO peacekeeping forces": a proper word inside the phrase after the cue.
     phrase = re.match(r"\s+of\s+the\s+((?:[\w-]+\s+){0,3}[\w-]+)", sentence[end:])
     if phrase:

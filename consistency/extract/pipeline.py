@@ -10,6 +10,7 @@ from consistency.claims import Claim
 from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
 from consistency.extract.dates import DateMatch
 from consistency.extract.names import extract_names
+from consistency.extract.sets import extract_sets
 from consistency.extract.numbers import NumberMatch
 from consistency.vocabulary import CompiledRules
 
@@ -64,6 +65,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
     claims.extend(extract_names(article, vocab, builder))
+    claims.extend(extract_sets(article, vocab, builder))
     claims.sort(key=lambda c: (c.offset, c.kind))
     return claims
 

@@ -37,9 +37,19 @@ def _claims_table(report, ids) -> list[str]:  # noqa: ANN001
     return out
 
 
-def render_markdown(report) -> str:  # noqa: ANN001
+def _rule_lines(report, ids) -> list[str]:  # noqa: ANN001
+    """--verbose: a line per claim saying which rules produced it."""
+    out = []
+    for cid in ids:
+        c = report.claim(cid)
+        out.append(f"- Rules behind {esc(c.text)} ({c.id}): {esc(c.rule or '-')}")
+    return out + [""] if out else out
+
+
+def render_markdown(report, *, verbose: bool = False) -> str:  # noqa: ANN001
     lines: list[str] = ["# Source consistency report", ""]
     ok = [a for a in report.articles if a.status == "ok"]
+    new = getattr(report, "new_articles", None)
     sources = sorted({a.source for a in ok if a.source})
     counts = ", ".join(f"{report.count(v)} {v if report.count(v) == 1 else PLURALS[v]}"
                        for v in ("discrepancy", "update", "agreement", "unique"))
@@ -48,6 +58,14 @@ def render_markdown(report) -> str:  # noqa: ANN001
         f"**{counts}**.",
         "",
     ]
+    if new is not None:
+        lines += [f"Only findings that involve the {len(new)} new article(s) below are reported; the other "
+                  f"{len(ok) - len(new)} article(s) of the corpus are the context they were compared with.", ""]
+        ok = [a for a in ok if a.id in new]
+    baseline = getattr(report, "baseline", None)
+    if baseline is not None:
+        lines += [f"{baseline['suppressed']} finding(s) accepted in the baseline are not shown; "
+                  f"{len(baseline['stale'])} baseline entr{'y is' if len(baseline['stale']) == 1 else 'ies are'} stale.", ""]
     if sources:
         lines += [f"Sources named in metadata: {', '.join(esc(s) for s in sources)}.", ""]
     lines += ["| Article | Title | Source | Published | Claims |", "|---|---|---|---|---|"]
@@ -73,6 +91,8 @@ def render_markdown(report) -> str:  # noqa: ANN001
             if f.notes:
                 lines.append("")
             lines += _claims_table(report, f.claims) + [""]
+            if verbose:
+                lines += _rule_lines(report, f.claims)
 
     unique = [f for f in report.findings if f.verdict == "unique"]
     lines += [f"## Unique assertions ({len(unique)})", ""]
@@ -94,6 +114,8 @@ def render_markdown(report) -> str:  # noqa: ANN001
                     f"| {f.id} | {esc(f.topic)}{notes} | {esc(c.text)} | {esc(value)} | {code(f'{a.path}:{c.line}')} | {esc(c.sentence)} |"
                 )
         lines.append("")
+        if verbose:
+            lines += _rule_lines(report, [cid for f in by_article[article_id] for cid in f.claims])
 
     unresolved = [c for c in report.claims if c.kind == "date" and not c.resolved]
     lines += [f"## Dates that could not be placed on the calendar ({len(unresolved)})", ""]

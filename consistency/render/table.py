@@ -16,7 +16,8 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(plain(text), width=width)) or ""
 
 
-def render_table(report, *, width: int = 120, show_unique: bool = True) -> str:  # noqa: ANN001
+def render_table(report, *, width: int = 120, show_unique: bool = True, verbose: bool = False) -> str:  # noqa: ANN001
+    """``verbose`` adds a column with the rules that produced each cited claim."""
     rows = []
     for f in report.findings:
         if f.verdict == "unique" and not show_unique:
@@ -27,14 +28,17 @@ def render_table(report, *, width: int = 120, show_unique: bool = True) -> str: 
             c = report.claim(cid)
             says.append(f"{c.article[:18]}: {describe(c)} ('{plain(c.text)[:40]}')")
             where.append(f"{report.article(c.article).path}:{c.line}")
-        rows.append([
+        row = [
             f.id,
             VERDICT_LABEL.get(f.verdict, f.verdict),
             _wrap(f.topic, 26),
             "\n".join(_wrap(s, 58) for s in says),
             "\n".join(dict.fromkeys(where)),
-        ])
-    head = ["id", "verdict", "topic", "what the sources say", "where"]
+        ]
+        if verbose:
+            row.append("\n".join(_wrap(f"{cid}: {report.claim(cid).rule or '-'}", 50) for cid in f.claims))
+        rows.append(row)
+    head = ["id", "verdict", "topic", "what the sources say", "where"] + (["rules behind each claim"] if verbose else [])
     body = tabulate(rows, headers=head, tablefmt="simple_grid") if rows else "No comparable claims found."
     # The summary and skipped inputs go to stderr (see the CLI), so stdout holds only the table.
     return body + "\n"
@@ -45,11 +49,19 @@ PLURALS = {"discrepancy": "discrepancies", "update": "updates", "agreement": "ag
 
 def summary_line(report) -> str:  # noqa: ANN001
     ok = sum(1 for a in report.articles if a.status == "ok")
-    parts = [f"{ok} article(s)", f"{len(report.claims)} claim(s)"]
+    new = getattr(report, "new_articles", None)
+    if new is not None:
+        parts = [f"{len(new)} new article(s) checked against {ok - len(new)} other(s)",
+                 f"{len(report.claims)} claim(s) reported"]
+    else:
+        parts = [f"{ok} article(s)", f"{len(report.claims)} claim(s)"]
     for verdict in ("discrepancy", "update", "agreement", "unique"):
         n = report.count(verdict)
         if n or verdict != "update":
             parts.append(f"{n} {verdict if n == 1 else PLURALS[verdict]}")
+    baseline = getattr(report, "baseline", None)
+    if baseline is not None:
+        parts.append(f"{baseline['suppressed']} accepted in the baseline")
     if report.skipped:
         parts.append(f"{len(report.skipped)} input(s) skipped")
     return ", ".join(parts)

@@ -1,0 +1,254 @@
+"""Reading dates and placing them on the calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consistency.articles import article_from_text
+from consistency.extract.pipeline import extract_claims
+from consistency.rules import load_rules
+
+THU_20_JAN_2022 = date(2022, 1, 20)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_rules().compiled
+
+
+@pytest.fixture(scope="module")
+def reader(vocab):
+    return vocab.dates
+
+
+def one(reader, text):
+    found = reader.find(text)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+def resolve(reader, text, reference=None):
+    m = one(reader, text)
+    return m, reader.resolve(m, reference, sentence=text)
+
+
+# -- absolute forms ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, written, day", [
+    ("The withdrawal ended on Jan. 19, 2022, officials said.", "Jan. 19, 2022", date(2022, 1, 19)),
+    ("The vote was held on January 6, 2022.", "January 6, 2022", date(2022, 1, 6)),
+    ("The talks opened on 13 January 2022 in Geneva.", "13 January 2022", date(2022, 1, 13)),
+    ("The talks opened on Sept. 3, 2021 in Geneva.", "Sept. 3, 2021", date(2021, 9, 3)),
+    ("The treaty of May 15, 1992 was cited.", "May 15, 1992", date(1992, 5, 15)),
+    ("It resumed on Thursday, 13 January 2022.", "Thursday, 13 January 2022", date(2022, 1, 13)),
+    ("The decree of 13.01.2022 was annulled.", "13.01.2022", date(2022, 1, 13)),
+    ("The decree of 13/01/2022 was annulled.", "13/01/2022", date(2022, 1, 13)),
+    ("The decree of 2022-01-13 was annulled.", "2022-01-13", date(2022, 1, 13)),
+    ("Posted 20 January 2022, 14:03 by the desk.", "20 January 2022, 14:03", date(2022, 1, 20)),
+])
+def test_absolute_dates(reader, sentence, written, day):
+    m, res = resolve(reader, sentence)
+    assert m.text == written
+    assert res.value == day
+    assert res.note is None  # nothing had to be assumed
+
+
+def test_numeric_dates_are_day_first(reader):
+    _, res = resolve(reader, "The order of 05/04/2022 was cited.")
+    assert res.value == date(2022, 4, 5)
+
+
+def test_numeric_date_that_cannot_be_day_first_is_month_first(reader):
+    _, res = resolve(reader, "The order of 01/13/2022 was cited.")
+    assert res.value == date(2022, 1, 13)
+
+
+def test_time_of_day_is_noted_on_a_date(reader):
+    assert one(reader, "20 January 2022, 14:03").has_time
+    assert not one(reader, "20 January 2022").has_time
+
+
+def test_the_night_of_is_kept_in_the_text(reader):
+    m, res = resolve(reader, "Riots broke out on the night of January 6 in the city.", THU_20_JAN_2022)
+    assert m.text == "the night of January 6"
+    assert res.value == date(2022, 1, 6)
+
+
+def test_the_13th_of_january(reader):
+    m, res = resolve(reader, "Troops left on the 13th of January.", THU_20_JAN_2022)
+    assert res.value == date(2022, 1, 13)
+
+
+# -- weekdays named beside a date ------------------------------------------------------------
+
+def test_right_weekday_has_no_conflict(reader):
+    m, res = resolve(reader, "The withdrawal began on Thursday, January 13th.", THU_20_JAN_2022)
+    assert m.text == "Thursday, January 13th"
+    assert m.weekday == 3
+    assert res.value == date(2022, 1, 13)
+    assert res.weekday_conflict is None
+
+
+def test_wrong_weekday_is_reported(reader):
+    m, res = resolve(reader, "The withdrawal began on Friday, January 13th, 2022.")
+    assert res.value == date(2022, 1, 13)  # the date wins; the weekday is flagged
+    assert res.weekday_conflict is not None
+    assert "Thursday" in res.weekday_conflict and "Friday" in res.weekday_conflict
+
+
+def test_weekday_check_reaches_the_claim(vocab):
+    text = "Troops leave\n\nThe withdrawal began on Thursday, January 13th, and the talks ended on Friday, January 13th.\n"
+    article = article_from_text(text, vocab, published=THU_20_JAN_2022)
+    found = [c for c in extract_claims(article, vocab) if c.kind == "date"]
+    right, wrong = found
+    assert (right.value, right.weekday, right.weekday_conflict) == ("2022-01-13", "Thursday", None)
+    assert wrong.value == "2022-01-13" and wrong.weekday == "Friday"
+    assert "Thursday" in wrong.weekday_conflict
+
+
+# -- months and month ranges ------------------------------------------------------------------
+
+def test_month_and_year_is_the_whole_month(reader):
+    m, res = resolve(reader, "Prices peaked in February 2024, officials said.")
+    assert m.granularity == "month"
+    assert res.value is None
+    assert (res.low, res.high) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: a month range 'January-March 2022' is read as March 2022 only")
+def test_month_range_with_year_covers_all_months(reader):
+    found = reader.find("The mission ran January-March 2022.")
+    spans = [reader.resolve(m, None) for m in found]
+    assert any(r.low == date(2022, 1, 1) and r.high == date(2022, 3, 31) for r in spans)
+    assert not any(r.low == date(2022, 3, 1) for r in spans)  # never "March" alone
+
+
+def test_two_months_with_years_are_two_dates(reader):
+    found = reader.find("Between December 2021 and January 2022 prices rose.")
+    assert [(m.year, m.month) for m in found] == [(2021, 12), (2022, 1)]
+
+
+# -- relative dates -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, day", [
+    ("yesterday evening", date(2022, 1, 19)),
+    ("today", date(2022, 1, 20)),
+    ("tomorrow", date(2022, 1, 21)),
+    ("last night", date(2022, 1, 19)),
+    ("the day before yesterday", date(2022, 1, 18)),
+])
+def test_relative_words_count_from_the_publication_date(reader, word, day):
+    m, res = resolve(reader, f"The minister spoke {word} in the capital.", THU_20_JAN_2022)
+    assert m.text == word
+    assert res.value == day
+    assert "2022-01-20" in res.note
+
+
+@pytest.mark.parametrize("text", ["The minister spoke yesterday.", "Troops left on Monday."])
+def test_relative_dates_without_publication_date_stay_unresolved(reader, text):
+    _, res = resolve(reader, text)
+    assert res.value is None and res.low is None
+    assert "publication date unknown" in res.note
+
+
+def test_relative_date_claim_is_unresolved_without_publication_date(vocab):
+    article = article_from_text("Talks\n\nThe talks ended yesterday, officials said.\n", vocab)
+    claim = next(c for c in extract_claims(article, vocab) if c.kind == "date")
+    assert claim.resolved is False and claim.value is None
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Troops left on Monday.", date(2022, 1, 17)),          # past: the Monday before
+    ("Troops left on Thursday.", date(2022, 1, 20)),        # the publication day itself
+    ("Troops left on Friday morning.", date(2022, 1, 14)),
+    ("Troops will leave on Monday.", date(2022, 1, 24)),    # a future cue: the Monday after
+    ("The vote is expected on Saturday.", date(2022, 1, 22)),
+])
+def test_on_weekday_is_the_nearest_such_day(reader, sentence, day):
+    _, res = resolve(reader, sentence, THU_20_JAN_2022)
+    assert res.value == day
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: 'last Thursday' in an article published on a Thursday "
+                                       "resolves to the publication day itself, not a week earlier")
+def test_last_weekday_on_that_weekday_is_a_week_earlier(reader):
+    _, res = resolve(reader, "The convoy left last Thursday.", THU_20_JAN_2022)
+    assert res.value == date(2022, 1, 13)
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: 'next Thursday' in an article published on a Thursday "
+                                       "resolves to the publication day itself, not a week later")
+def test_next_weekday_on_that_weekday_is_a_week_later(reader):
+    _, res = resolve(reader, "The convoy leaves next Thursday.", THU_20_JAN_2022)
+    assert res.value == date(2022, 1, 27)
+
+
+def test_weekday_followed_by_a_date_is_not_a_bare_weekday(reader):
+    m = one(reader, "It began on Thursday, January 13.")
+    assert not m.weekday_only and (m.month, m.day) == (1, 13)
+
+
+# -- year-less dates ------------------------------------------------------------------------
+
+def test_yearless_date_takes_the_publication_year(reader):
+    _, res = resolve(reader, "The convoy left on Jan. 19.", THU_20_JAN_2022)
+    assert res.value == date(2022, 1, 19)
+    assert "2022" in res.note
+
+
+def test_december_date_in_a_january_article_is_last_year(reader):
+    _, res = resolve(reader, "The deal signed on December 28 was cited.", date(2022, 1, 3))
+    assert res.value == date(2021, 12, 28)
+
+
+def test_january_date_in_a_december_article_is_next_year(reader):
+    _, res = resolve(reader, "Talks on January 4 are planned.", date(2021, 12, 28))
+    assert res.value == date(2022, 1, 4)
+
+
+def test_yearless_date_without_reference_is_unresolved(reader):
+    _, res = resolve(reader, "The convoy left on Jan. 19.")
+    assert res.value is None
+    assert "no year" in res.note
+
+
+def test_fallback_year_is_used_and_said(reader):
+    m = one(reader, "The convoy left on Jan. 19.")
+    res = reader.resolve(m, None, fallback_year=2022, fallback_note="year 2022 from the other articles")
+    assert res.value == date(2022, 1, 19)
+    assert res.note == "year 2022 from the other articles"
+
+
+# -- what is not a date -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The order of Feb 30, 2022 was void.",
+    "The order of 30.02.2022 was void.",
+    "The order of 2022-02-30 was void.",
+    "The order of February 29, 2023 was void.",
+    "The order of 31/04/2021 was void.",
+])
+def test_impossible_dates_are_not_produced(reader, text):
+    assert reader.find(text) == []
+
+
+def test_leap_day_is_a_date(reader):
+    _, res = resolve(reader, "The order of February 29, 2024 stands.")
+    assert res.value == date(2024, 2, 29)
+
+
+def test_impossible_yearless_date_is_never_placed(reader):
+    m = one(reader, "The order of February 30 was void.")
+    assert reader.resolve(m, THU_20_JAN_2022).value is None
+
+
+@pytest.mark.parametrize("text", ["Officials may 15 times revise it.", "The talks may 20 minutes later resume."])
+def test_lower_case_may_is_a_verb(reader, text):
+    assert reader.find(text) == []
+
+
+def test_capital_may_is_a_month(reader):
+    _, res = resolve(reader, "On May 15 the talks resumed.", THU_20_JAN_2022)
+    assert (res.value.month, res.value.day) == (5, 15)
