@@ -1525,12 +1525,11 @@ def render_markdown(results: list[FileResult], command: str, every: int,
         L.append("")
     L.append("Cases and negatives:")
     L.append("")
-    L.append("| file | cases | used | excluded (filter: n) | cases expecting nothing | of which we read something | seconds |")
-    L.append("|---|---:|---:|---|---:|---:|---:|")
+    L.append("| file | cases | used | excluded (filter: n) | cases expecting nothing | of which we read something |")
+    L.append("|---|---:|---:|---|---:|---:|")
     for fr in results:
         ex = ", ".join(f"{k}: {v}" for k, v in sorted(fr.excluded.items())) or "—"
-        L.append(f"| {fr.suite.name} | {fr.cases} | {fr.cases_used} | {ex} | {fr.negatives} | {fr.negatives_with_reading} |"
-                 f" {fr.seconds:.2f} |")
+        L.append(f"| {fr.suite.name} | {fr.cases} | {fr.cases_used} | {ex} | {fr.negatives} | {fr.negatives_with_reading} |")
     L.append("")
     L.append("## Exclusions")
     L.append("")
@@ -1628,6 +1627,7 @@ def to_json(results: list[FileResult], every: int) -> dict[str, Any]:
                 "negatives": fr.negatives,
                 "negatives_with_reading": fr.negatives_with_reading,
                 "raised": fr.raised,
+                "seconds": round(fr.seconds, 3),
             }
             for fr in results
         },

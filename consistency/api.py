@@ -207,4 +207,10 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
         extra=name_findings(claims, vocab.names) + set_findings(claims, vocab),
     )
-    return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules_version=rules.version)
+    report = Report(articles=articles, claims=claims, findings=findings, problems=problems,
+                    rules_version=rules.version)
+    if new_files is not None:  # the ``new`` filter (consistency/newfilter.py)
+        from consistency.newfilter import only_new
+
+        report = only_new(report, [a.id for a in articles if Path(a.path).resolve() in new_files])
+    return report

@@ -334,9 +334,7 @@ def build_article(article: Article, vocab: CompiledRules, *, is_html: bool) -> A
             article.notes.append(problem)
         text_source = raw
 
-    lines = normalise_lines(text_source, vocab.normaliser)
-    for line in lines[:front_lines]:
-        line.dropped = "front matter"
+    lines = normalise_lines(text_source, vocab.normaliser, skip=front_lines)
     header_dates(article, lines, vocab, skip=front_lines)
     text, mapping = assemble(lines)
     article.text = text

@@ -14,7 +14,7 @@ The file is pretty JSON, one entry per finding, sorted by fingerprint (see
           "verdict": "discrepancy",      // the rest describes the finding for reviewers;
           "topic": "people (killed)",    // it is not read back
           "explanation": "...",
-          "claims": [{"article": "...", "text": "...", "value": 12}]
+          "claims": ["article_id: \"12 people\" = 12", ...]
         }
       ]
     }
@@ -113,8 +113,7 @@ def build(report, fail_on: str, previous: Baseline | None = None) -> tuple[Basel
         fp = fingerprint(f, claims)
         about = {
             "verdict": f.verdict, "kind": f.kind, "topic": f.topic, "explanation": f.explanation,
-            "claims": [{"article": claims[cid].article, "text": claims[cid].text, "value": claims[cid].value}
-                       for cid in f.claims],
+            "claims": [_says(claims[cid]) for cid in f.claims],
         }
         entry = Entry(fp, about=about)
         if previous and fp in previous.entries:
@@ -124,6 +123,13 @@ def build(report, fail_on: str, previous: Baseline | None = None) -> tuple[Basel
     kept = len(set(entries) & set(previous.entries)) if previous else 0
     dropped = len(set(previous.entries) - set(entries)) if previous else 0
     return Baseline(entries=dict(sorted(entries.items()))), {"entries": len(entries), "kept": kept, "dropped": dropped}
+
+
+def _says(claim) -> str:  # noqa: ANN001
+    from consistency.compare import describe
+    from consistency.render.escape import plain
+
+    return f"{claim.article}: \"{plain(claim.text)}\" = {plain(describe(claim))}"
 
 
 def dumps(baseline: Baseline) -> str:

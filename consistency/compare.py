@@ -274,12 +274,14 @@ def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
         readings = "; ".join(sorted({f"'{c.text}' = {describe(c)}" for c in cluster}))
         return Finding(verdict="unique", explanation=f"only {articles[0]} states this: {readings}", **base)
     disjoint = []
-    for i, a in enumerate(cluster):
-        for b in cluster[i + 1 :]:
+    ordered = sorted(cluster, key=lambda c: (c.article, c.offset, c.id))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
             if a.article != b.article and not overlaps(a, b):
                 disjoint.append((gap(a, b), a, b))
     if disjoint:
-        g, a, b = max(disjoint, key=lambda t: (t[0], t[1].id, t[2].id))
+        # The widest gap; among equal gaps the first pair in article order (independent of input order).
+        g, a, b = min(disjoint, key=lambda t: (-t[0], t[1].article, t[1].offset, t[2].article, t[2].offset))
         explanation = (f"{_readings(cluster)}. Most apart: {a.article} says {describe(a)} ('{a.text}') and "
                        f"{b.article} says {describe(b)} ('{b.text}'): {_difference(a, b, g)}")
         return Finding(verdict="discrepancy", explanation=explanation, difference=round(g, 6), **base)
@@ -338,6 +340,8 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
             if not lower or not upper:
                 continue
             violated = []
+            lower = sorted(lower, key=lambda c: (c.article, c.offset, c.id))
+            upper = sorted(upper, key=lambda c: (c.article, c.offset, c.id))
             for lo in lower:
                 for up in upper:
                     lo_low, _, lo_lx, _ = bounds(lo)

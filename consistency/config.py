@@ -74,7 +74,7 @@ def _has_tool_table(path: Path) -> bool:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml that mentions the table is ours to report.
         try:
-            return "[tool.consistency]" in path.read_text(encoding="utf-8", errors="replace")
+            return "tool.consistency" in path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return False
     return isinstance(data.get("tool"), dict) and "consistency" in data["tool"]

@@ -196,11 +196,14 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def normalise_lines(raw: str, normaliser: Normaliser) -> list[Line]:
+def normalise_lines(raw: str, normaliser: Normaliser, *, skip: int = 0) -> list[Line]:
+    """Repaired lines with furniture marked; the first ``skip`` lines (front matter) are set aside."""
     lines = split_lines(raw)
-    for line in lines:
+    for line in lines[skip:]:
         line.text, line.pieces = normaliser.repair(line.raw)
-    normaliser.mark_furniture(lines)
+    for line in lines[:skip]:
+        line.dropped = "front matter"
+    normaliser.mark_furniture(lines[skip:])
     return lines
 
 

@@ -78,7 +78,8 @@ class LineIndex:
     """1-based line and column of an offset in a text."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        # A lone CR ends a line too (old Mac files), as in normalise.split_lines.
+        self.starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)

@@ -52,8 +52,6 @@ def test_toml_front_matter(tmp_path, vocab):
     assert a.title == "Troops leave the capital"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a short headline right after front matter is dropped as a "
-                                       "'menu' together with the front-matter lines; the title becomes the body")
 def test_short_headline_after_front_matter_is_the_title(tmp_path, vocab):
     a = read(tmp_path, vocab, "coast.md", "---\nsource: Coast FM\n---\nTroops leave\n\n" + BODY)
     assert a.title == "Troops leave"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -297,8 +296,6 @@ def test_findings_do_not_depend_on_input_order_in_verdicts_claims_and_ids(vocab)
         assert key(compare(shuffled, relations=vocab.relations)) == base, seed
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the 'Most apart: X says ... and Y says ...' explanation "
-                                       "(and a violated relation's) depends on the input order of the claims")
 def test_findings_do_not_depend_on_input_order_at_all(vocab):
     base = [f.to_dict() for f in compare(mixed_claims(), relations=vocab.relations)]
     for seed in range(20):

@@ -113,8 +113,6 @@ def test_crlf_bom_leading_spaces_and_tabs_keep_line_and_columns(tmp_path, vocab)
     assert (third.line, at(lines, third)) == (4, "400 officers")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: normalise.split_lines treats a lone CR as a line break "
-                   "but offsets.LineIndex counts only LF, so claims in CR-only files all land on line 1")
 def test_old_mac_line_endings_count_as_lines(tmp_path, vocab):
     data = b"Troops arrive\r\rThe ministry said 2,030 troops were deployed in the country.\r"
     _, claims = claims_of_file(tmp_path, vocab, data)

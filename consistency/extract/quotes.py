@@ -415,7 +415,7 @@ class SpeakerFinder:
             return words[0].lower()
         if all(w.lower() in self.not_speakers or w.lower() in self.stop_words for w in words):
             return None
-        if not any(w[:1].isupper() for w in words) and len(words) > 4:
+        if not any(w[:1].isupper() for w in words) and len(words) > 6:
             return None
         if words[0][:1].isdigit():
             return None
@@ -472,7 +472,7 @@ class SpeakerFinder:
         line_end = self.text.find("\n", q.outer_end)
         line_end = len(self.text) if line_end < 0 else line_end
         after = self.text[q.outer_end : line_end]
-        lead = re.match(r"\s*[,—–-]?\s*", after)
+        lead = re.match(r"\s*(?:[,—–-]\s*)*", after)
         rest = after[lead.end() :] if lead else after
         base = q.outer_end + (lead.end() if lead else 0)
         if not rest or rest[:1] in ".!?\"" or rest[:1].isdigit():
@@ -482,6 +482,11 @@ class SpeakerFinder:
         clause = rest[: end.start()] if end else rest
         v = self.verbs.search(clause)
         if not v:
+            # '...," Secretary of the CSTO Joint Staff Vladislav Shchegrikovich.': a bare name.
+            if end and rest[end.start()] != '"' and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+)*", clause.strip()) \
+                    and len(name_words(clause, self.sv)) >= 2 and len(clause.split()) <= self.max_words \
+                    and all(w[:1].isupper() or w.lower() in self.sv.connectors for w in clause.split()):
+                return self._clean(clause), base + len(clause)
             return None, q.outer_end
         before = clause[: v.start()]
         if before.strip():

@@ -28,4 +28,5 @@ def markdown(text: str) -> str:
 
 def code(text: str) -> str:
     """A markdown code span: nothing inside is markup, so only backticks need care."""
-    return "`" + plain(text).replace("`", "'") + "`"
+    # GitHub-flavoured tables split cells at "|" even inside code spans unless it is escaped.
+    return "`" + plain(text).replace("`", "'").replace("|", "\\|") + "`"
