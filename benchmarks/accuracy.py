@@ -1114,7 +1114,28 @@ def evaluate_dates(vocab: Any, sf: SuiteFile, cases: list[Any], every: int, excl
             _extractor_case(fr, text, golds, [r for r in readings if r.granularity == "day"], tag)
             continue
         acc = fr.metric("value accuracy")
+        durations = getattr(vocab.dates, "find_durations", lambda _t: [])(text)
         for g in golds:
+            if g.kind == "duration":
+                # lengths of time are read apart from dates (``DateReader.find_durations``), in days
+                d_near = sorted((d for d in durations if overlap((d.start, d.end), g.span)),
+                                key=lambda d: -overlap((d.start, d.end), g.span))
+                if d_near and g.value is not None:
+                    d = d_near[0]
+                    secs = g.value
+                    ok = d.low_days * 86400 * (1 - 1e-3) <= secs <= d.high_days * 86400 * (1 + 1e-3)
+                    acc.gold += 1
+                    acc.tp += int(ok)
+                    acc.pred += 1
+                    if sf.name == "DateTimeModel":
+                        t = fr.by_type.setdefault(g.kind, Counts())
+                        t.gold += 1
+                        t.tp += int(ok)
+                    if not ok:
+                        fr.miss("duration read with another length",
+                                f"{tag}: \"{excerpt(text, g.span)}\" — want '{g.text}'={fmt_num(secs)}s; "
+                                f"got '{d.text}'={fmt_num(d.low_days * 86400)}-{fmt_num(d.high_days * 86400)}s")
+                    continue
             near = sorted((r for r in readings if overlap(r.span, g.span)), key=lambda r: -overlap(r.span, g.span))
             best = near[0] if near else None
             ok = date_correct(g, best)

@@ -107,7 +107,7 @@ def slug(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 # Numbers and dates as written
 # ---------------------------------------------------------------------------------------
-def written_number(rng: random.Random, v: int | float, *, words_ok: bool = True) -> str:
+def written_number(rng: random.Random, v: float, *, words_ok: bool = True) -> str:
     if isinstance(v, float) and not v.is_integer():
         return f"{v:,.1f}"
     v = int(v)
@@ -662,7 +662,7 @@ class Event:
     def value(self, fact: Fact, day: int) -> int:
         v = self.values[fact.name]
         if fact.grows and day > 0:
-            v = int(round(v * (1 + fact.grows) ** day))
+            v = round(v * (1 + fact.grows) ** day)
         return v
 
 

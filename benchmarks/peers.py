@@ -45,7 +45,7 @@ def corpus_paragraphs(kb: int, seed: int, corpus: Path | None) -> tuple[list[str
         texts = (p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.rglob("*.txt")))
     else:
         sys.path.insert(0, str(HERE))
-        from generate import corpus_text  # noqa: PLC0415
+        from generate import corpus_text
 
         texts = iter(corpus_text(max(50, kb // 2), seed))
     articles: list[str] = []
@@ -66,7 +66,7 @@ def corpus_paragraphs(kb: int, seed: int, corpus: Path | None) -> tuple[list[str
 
 
 class Contender:
-    def __init__(self, name: str, unit: str, setup, run, note: str = "") -> None:  # noqa: ANN001
+    def __init__(self, name: str, unit: str, setup, run, note: str = "") -> None:
         self.name, self.unit, self.setup, self.run_one, self.note = name, unit, setup, run, note
         self.result: dict = {}
 
@@ -171,27 +171,41 @@ def main(argv: list[str] | None = None) -> int:
               "Measuring consistency alone.\n")
 
     results = []
+    failed: list[str] = []
     for c, items in contenders:
         print(f"running {c.name} ...", flush=True)
-        r = measure(c, items, args.budget)
+        try:
+            r = measure(c, items, args.budget)
+        except Exception as exc:  # noqa: BLE001 - a peer that cannot run is reported, not fatal
+            why = f"{type(exc).__name__}: {exc}"
+            if c.name == "quantulum3" and "_loss" in str(exc):
+                why += (" -- its shipped classifier (clf.joblib) was pickled with an older scikit-learn; retrain it once "
+                        "in the benchmark venv: python -c 'from quantulum3 import classifier; "
+                        "classifier.train_classifier(store=True)'")
+            print(f"  {c.name} FAILED: {why}", flush=True)
+            failed.append(f"{c.name}: {why}")
+            continue
         results.append(r)
 
-    ours = results[0]["chars_per_cpu_second"]
-    ours_pipe = results[1]["chars_per_cpu_second"]
+    by_name = {r["name"]: r for r in results}
+    ours = by_name.get("consistency finders", {}).get("chars_per_cpu_second")
+    ours_pipe = by_name.get("consistency pipeline", {}).get("chars_per_cpu_second")
     print(f"\n{'contender':<22}{'chars/CPU s':>13}{'chars/s wall':>14}{'found':>8}{'text done':>11}{'load s':>8}"
           f"{'finders x':>11}{'pipeline x':>12}  how")
     for r in results:
         rate = r["chars_per_cpu_second"]
-        x1 = f"{ours / rate:.1f}" if rate else "-"
-        x2 = f"{ours_pipe / rate:.1f}" if rate else "-"
+        x1 = f"{ours / rate:.1f}" if rate and ours else "-"
+        x2 = f"{ours_pipe / rate:.1f}" if rate and ours_pipe else "-"
         done = f"{r['chars'] / (text_chars if r['name'] != 'consistency pipeline' else joined_chars):.0%}"
         print(f"{r['name']:<22}{rate / 1000:>11.1f} k{r['chars_per_second'] / 1000:>12.1f} k{r['found']:>8}{done:>11}"
               f"{r['load_seconds']:>8.1f}{x1:>11}{x2:>12}  {r['note']}")
     print("\n'finders x' = consistency finders' chars/CPU s divided by the row's; 'pipeline x' the same for the full"
           " pipeline.  'found' counts what each reports (quantities, dates, claims): not comparable in kind.")
+    for f in failed:
+        print(f"FAILED: {f}")
     if args.json:
         args.json.write_text(json.dumps({"chars": text_chars, "paragraphs": len(paragraphs), "articles": len(articles),
-                                         "results": results, "missing": missing}, indent=2))
+                                         "results": results, "missing": missing, "failed": failed}, indent=2))
     return 0
 
 

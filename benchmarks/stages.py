@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import itertools
 import json
 import math
 import os
@@ -142,10 +143,10 @@ class StageClock:
                     handle.write(json.dumps({"done": self.top, "seconds": self.seconds.get(self.top, 0.0)}) + "\n")
         self.per_stage_peak = _reset_peak() and self.per_stage_peak
 
-    def wrap(self, stage: str, fn):  # noqa: ANN001
+    def wrap(self, stage: str, fn):
         clock = self
 
-        def wrapped(*args, **kwargs):  # noqa: ANN002, ANN003
+        def wrapped(*args, **kwargs):
             clock._enter(stage)
             try:
                 return fn(*args, **kwargs)
@@ -178,7 +179,7 @@ class StageClock:
             setattr(owner, name, original)
         self._undo.clear()
 
-    def timed(self, stage: str, fn):  # noqa: ANN001
+    def timed(self, stage: str, fn):
         """Run ``fn`` as a stage of its own (the renderers)."""
         return self.wrap(stage, fn)()
 
@@ -199,13 +200,13 @@ class _budget:
 
     def __enter__(self) -> None:
         if self.seconds and hasattr(signal, "setitimer"):
-            def handler(signum, frame):  # noqa: ANN001
+            def handler(signum, frame):
                 raise _OverBudget()
 
             self.old = signal.signal(signal.SIGALRM, handler)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
-    def __exit__(self, *exc) -> None:  # noqa: ANN002
+    def __exit__(self, *exc) -> None:
         if self.seconds and hasattr(signal, "setitimer"):
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.old)
@@ -213,16 +214,33 @@ class _budget:
 
 class Run:
     def __init__(self, corpus: Path, limit: int | None, progress: Path | None = None,
-                 render_budget: float | None = None) -> None:
+                 render_budget: float | None = None, per_folder: bool = False) -> None:
         self.corpus = corpus
         self.limit = limit
         self.progress = progress
         self.render_budget = render_budget
+        self.per_folder = per_folder
+        self.profilers: dict[str, cProfile.Profile] = {}  # "check", "render": enabled around those parts
+
+    def groups(self) -> list[list[Path]]:
+        """What each check() call gets: the whole corpus, or (--per-folder) one event folder each."""
+        from consistency.articles import discover
+
+        if not self.limit and not self.per_folder:
+            return [[self.corpus]]
+        files, _ = discover([self.corpus])  # the listing is not timed: check() gets the files
+        files = files[: self.limit] if self.limit else files
+        if not self.per_folder:
+            return [files]
+        by_folder: dict[Path, list[Path]] = {}
+        for f in files:
+            by_folder.setdefault(f.parent, []).append(f)
+        return list(by_folder.values())
 
     def run(self, *, render: bool = True) -> dict:
-        import consistency.api as api
-        from consistency.articles import discover
-        from consistency.render import Format, render as render_fmt
+        from consistency import api
+        from consistency.render import Format
+        from consistency.render import render as render_fmt
         from consistency.rules import load_rules
 
         t_rules = time.perf_counter()
@@ -230,37 +248,65 @@ class Run:
         vocab = rules.compiled
         _ = vocab.dates._pattern  # compiled lazily: not part of any stage
         rules_s = time.perf_counter() - t_rules
-        paths: list[Path] = [self.corpus]
-        if self.limit:
-            files, _ = discover([self.corpus])  # the listing is not timed: check() gets the files
-            paths = files[: self.limit]
+        groups = self.groups()
 
         clock = StageClock(self.progress)
         wrapped = clock.install()
+        total = total_cpu = 0.0
+        chars = claims = findings = articles = ok = 0
+        kinds: dict[str, int] = {}
+        verdicts = {v: 0 for v in ("discrepancy", "update", "agreement", "unique")}
+        sizes: dict[str, int | str] = {}
+        stopped: dict[str, float] = {}
+        check_peak = 0.0
         try:
-            t0, c0 = time.perf_counter(), time.process_time()
-            report = api.check(paths, rules=rules)
-            total, total_cpu = time.perf_counter() - t0, time.process_time() - c0
-            clock.finish()
-            check_peak = _peak_mb_whole()
-            sizes: dict[str, int | str] = {}
-            stopped: dict[str, float] = {}
-            if render:
-                for fmt in (Format.table, Format.markdown, Format.json):
-                    try:
-                        with _budget(self.render_budget):
-                            text = clock.timed(f"render_{fmt.value}", lambda fmt=fmt: render_fmt(report, fmt))
-                        sizes[fmt.value] = len(text)
-                    except _OverBudget:
-                        clock.stack.clear()
-                        clock.seconds[f"render_{fmt.value}"] = self.render_budget
-                        stopped[f"render_{fmt.value}"] = self.render_budget
-                        sizes[fmt.value] = "stopped"
+            for paths in groups:
+                prof = self.profilers.get("check")
+                t0, c0 = time.perf_counter(), time.process_time()
+                if prof:
+                    prof.enable()
+                report = api.check(paths, rules=rules)
+                if prof:
+                    prof.disable()
+                total += time.perf_counter() - t0
+                total_cpu += time.process_time() - c0
                 clock.finish()
+                check_peak = max(check_peak, _peak_mb_whole())
+                if render:
+                    for fmt in (Format.table, Format.markdown, Format.json):
+                        name = f"render_{fmt.value}"
+                        if name in stopped:
+                            continue
+                        prof = self.profilers.get("render")
+                        try:
+                            if prof:
+                                prof.enable()
+                            with _budget(self.render_budget):
+                                text = clock.timed(name, lambda fmt=fmt, report=report: render_fmt(report, fmt))
+                            if prof:
+                                prof.disable()
+                            sizes[fmt.value] = sizes.get(fmt.value, 0) + len(text)  # type: ignore[operator]
+                        except _OverBudget:
+                            if prof:
+                                prof.disable()
+                            clock.stack.clear()
+                            clock.seconds[name] = self.render_budget or 0.0
+                            clock.cpu[name] = self.render_budget or 0.0
+                            stopped[name] = self.render_budget or 0.0
+                            sizes[fmt.value] = "stopped"
+                    clock.finish()
+                chars += sum(len(a.raw) for a in report.articles)
+                claims += len(report.claims)
+                findings += len(report.findings)
+                articles += len(report.articles) + len(report.problems)
+                ok += sum(1 for a in report.articles if a.status == "ok")
+                for c in report.claims:
+                    kinds[c.kind] = kinds.get(c.kind, 0) + 1
+                for v in verdicts:
+                    verdicts[v] += report.count(v)
+                del report
         finally:
             clock.uninstall()
-        chars = sum(len(a.raw) for a in report.articles)
-        claims = len(report.claims)
         stages: dict[str, dict] = {}
         other = total - sum(v for k, v in clock.seconds.items() if not k.startswith("render_"))
         other_cpu = total_cpu - sum(v for k, v in clock.cpu.items() if not k.startswith("render_"))
@@ -271,25 +317,23 @@ class Run:
                 secs, cpu = clock.seconds[name], clock.cpu.get(name, 0.0)
             else:
                 continue
-            stages[name] = {"seconds": secs, "cpu_seconds": cpu, "peak_mb": clock.peak.get(name, clock.peak.get("normalise", 0.0))
-                            if name != "other" else None, "chars": chars, "claims": claims}
+            peak = None if name == "other" else clock.peak.get(name, clock.peak.get("normalise", 0.0))
+            stages[name] = {"seconds": secs, "cpu_seconds": cpu, "peak_mb": peak, "chars": chars, "claims": claims}
             if name in stopped:
                 stages[name]["stopped_after"] = stopped[name]
         check_peak = max([check_peak] + [v for k, v in clock.peak.items() if not k.startswith("render_")])
-        verdicts = {v: report.count(v) for v in ("discrepancy", "update", "agreement", "unique")}
         return {
-            "corpus": str(self.corpus), "articles": len(report.articles) + len(report.problems),
-            "ok": sum(1 for a in report.articles if a.status == "ok"),
-            "chars": chars, "bytes": sum(len(a.raw.encode("utf-8", "replace")) for a in report.articles),
-            "claims": claims, "claim_kinds": dict(_count(c.kind for c in report.claims)),
-            "findings": len(report.findings), "verdicts": verdicts, "rules_seconds": rules_s,
-            "stages": stages, "check_seconds": total, "check_cpu_seconds": total_cpu, "peak_mb": max([_peak_mb_whole(), *clock.peak.values()]), "check_peak_mb": check_peak,
+            "corpus": str(self.corpus), "articles": articles, "ok": ok, "check_calls": len(groups),
+            "per_folder": self.per_folder, "chars": chars, "claims": claims, "claim_kinds": kinds,
+            "findings": findings, "verdicts": verdicts, "rules_seconds": rules_s,
+            "stages": stages, "check_seconds": total, "check_cpu_seconds": total_cpu,
+            "peak_mb": max([_peak_mb_whole(), *clock.peak.values()]), "check_peak_mb": check_peak,
             "per_stage_peak": bool(clock.per_stage_peak), "render_chars": sizes, "wrapped": wrapped,
             "python": sys.version.split()[0], "cpus": os.cpu_count(),
         }
 
 
-def _count(items) -> dict:  # noqa: ANN001
+def _count(items) -> dict:
     out: dict = {}
     for item in items:
         out[item] = out.get(item, 0) + 1
@@ -313,8 +357,9 @@ def _rate(n: float, seconds: float) -> str:
     return f"{r:.0f}"
 
 
-def print_report(res: dict, out=sys.stdout) -> None:  # noqa: ANN001
-    print(f"corpus {res['corpus']}: {res['articles']:,} articles ({res['ok']:,} read), "
+def print_report(res: dict, out=sys.stdout) -> None:
+    calls = f" in {res['check_calls']:,} check() calls, one per event folder (--per-folder)" if res.get("per_folder") else ""
+    print(f"corpus {res['corpus']}{calls}: {res['articles']:,} articles ({res['ok']:,} read), "
           f"{res['chars'] / 1e6:.2f} M characters, {res['claims']:,} claims {res.get('claim_kinds', '')}, "
           f"{res['findings']:,} findings {res['verdicts']}", file=out)
     print(f"(rules loaded and compiled in {res['rules_seconds']:.2f} s, not counted below)", file=out)
@@ -352,31 +397,35 @@ def print_report(res: dict, out=sys.stdout) -> None:  # noqa: ANN001
 
 
 # -- profile -----------------------------------------------------------------------------
-def profile(corpus: Path, limit: int, top: int = 20, out=sys.stdout, render_budget: float | None = 600) -> list[dict]:  # noqa: ANN001
-    """cProfile over a whole run on ``limit`` articles; the top functions by own time."""
-    run = Run(corpus, limit, render_budget=render_budget)
-    prof = cProfile.Profile()
-    prof.enable()
+def profile(corpus: Path, limit: int, top: int = 20, out=sys.stdout, render_budget: float | None = 600,
+            per_folder: bool = False) -> dict:
+    """cProfile over a run on ``limit`` articles: top functions of check() and of the renderers."""
+    run = Run(corpus, limit, render_budget=render_budget, per_folder=per_folder)
+    run.profilers = {"check": cProfile.Profile(), "render": cProfile.Profile()}
     res = run.run()
-    prof.disable()
-    stats = pstats.Stats(prof, stream=io.StringIO())
-    total = sum(v[2] for v in stats.stats.values())  # own time of every function
-    rows = []
-    for (filename, line, func), (cc, nc, tt, ct, _) in stats.stats.items():
-        rows.append({"function": f"{_short(filename)}:{line}({func})", "calls": nc, "own_s": tt, "cum_s": ct,
-                     "own_share": tt / total if total else 0.0})
-    by_own = sorted(rows, key=lambda r: -r["own_s"])[:top]
-    by_cum = sorted((r for r in rows if "consistency" in r["function"] and "benchmarks" not in r["function"]),
-                    key=lambda r: -r["cum_s"])[:top]
-    timed = {k: round(v["seconds"], 2) for k, v in res["stages"].items()}
+    timed = {k: round(v["seconds"], 1) for k, v in res["stages"].items()}
     print(f"cProfile on {limit:,} articles of {corpus} (times inflated by profiling; stage seconds: {timed})", file=out)
-    print(f"top {top} functions by own time (share of all profiled time):", file=out)
-    for r in by_own:
-        print(f"  {r['own_share']:6.1%} {r['own_s']:8.2f} s {r['calls']:>10,} calls  {r['function']}", file=out)
-    print(f"top {top} consistency functions by cumulative time:", file=out)
-    for r in by_cum:
-        print(f"  {r['cum_s'] / total if total else 0:6.1%} {r['cum_s']:8.2f} s {r['calls']:>10,} calls  {r['function']}", file=out)
-    return by_own + by_cum
+    report: dict = {"stages": timed}
+    for part, prof in run.profilers.items():
+        stats = pstats.Stats(prof, stream=io.StringIO())
+        total = sum(v[2] for v in stats.stats.values())  # own time of every function
+        if not total:
+            continue
+        rows = []
+        for (filename, line, func), (cc, nc, tt, ct, _) in stats.stats.items():
+            rows.append({"function": f"{_short(filename)}:{line}({func})", "calls": nc, "own_s": tt, "cum_s": ct,
+                         "own_share": tt / total, "cum_share": ct / total})
+        by_own = sorted(rows, key=lambda r: -r["own_s"])[:top]
+        by_cum = sorted((r for r in rows if r["function"].startswith("consistency/")), key=lambda r: -r["cum_s"])[:top]
+        label = "check()" if part == "check" else "the renderers (table, markdown, json)"
+        print(f"\n{label}: {total:.1f} s profiled. Top {top} functions by own time (share of {label}):", file=out)
+        for r in by_own:
+            print(f"  {r['own_share']:6.1%} {r['own_s']:8.2f} s {r['calls']:>11,} calls  {r['function']}", file=out)
+        print(f"top {top} consistency functions by cumulative time (share of {label}):", file=out)
+        for r in by_cum:
+            print(f"  {r['cum_share']:6.1%} {r['cum_s']:8.2f} s {r['calls']:>11,} calls  {r['function']}", file=out)
+        report[part] = {"total_s": total, "by_own": by_own, "by_cum": by_cum}
+    return report
 
 
 def _short(filename: str) -> str:
@@ -388,14 +437,14 @@ def _short(filename: str) -> str:
 
 # -- growth ------------------------------------------------------------------------------
 def growth(corpus: Path, sizes: list[int], timeout: float, json_out: Path | None, profile_size: int,
-           render: bool, render_budget: float) -> int:
+           render: bool, render_budget: float, per_folder: bool = False) -> int:
     results: list[dict] = []
     for n in sizes:
         tmp = Path(f"/tmp/stages-growth-{os.getpid()}-{n}.json")
         prog = Path(f"/tmp/stages-growth-{os.getpid()}-{n}.progress")
         prog.unlink(missing_ok=True)
         cmd = [sys.executable, __file__, str(corpus), "--limit", str(n), "--json", str(tmp), "--progress", str(prog)]
-        cmd += ["--render-budget", str(render_budget)]
+        cmd += ["--render-budget", str(render_budget)] + (["--per-folder"] if per_folder else [])
         if not render:
             cmd.append("--no-render")
         print(f"== {n:,} articles", flush=True)
@@ -428,7 +477,7 @@ def growth(corpus: Path, sizes: list[int], timeout: float, json_out: Path | None
     if slow:
         print(f"super-linear (faster than n log n): {', '.join(slow)}; profiling {profile_size:,} articles:")
         buf = io.StringIO()
-        summary["profile"] = profile(corpus, profile_size, out=buf)
+        summary["profile"] = profile(corpus, profile_size, out=buf, render_budget=render_budget, per_folder=per_folder)
         print(buf.getvalue())
         summary["profile_text"] = buf.getvalue()
     if json_out:
@@ -441,7 +490,7 @@ def growth_table(results: list[dict]) -> tuple[str, list[str]]:
     lines = []
     sizes = [r["articles"] for r in results]
     head = f"{'stage':<16}" + "".join(f"{n:>10,}" for n in sizes)
-    pairs = list(zip(results, results[1:]))
+    pairs = list(itertools.pairwise(results))
     head += "".join(f"{'x per 10x':>11}" for _ in pairs) + "   (10 = linear, 13.3 = n log n at 1k->10k)"
     lines.append(head)
     slow: list[str] = []
@@ -457,7 +506,7 @@ def growth_table(results: list[dict]) -> tuple[str, list[str]]:
             secs.append(v)
             row += f"{v:>10.2f}" if v is not None else (f"{'>' + format(r['timeout'], '.0f') + 's':>10}"
                                                         if r.get("running") == name else f"{'-':>10}")
-        for (a, b), (sa, sb) in zip(pairs, zip(secs, secs[1:])):
+        for (a, b), (sa, sb) in zip(pairs, itertools.pairwise(secs)):
             if sa and sb and sa > 0:
                 ratio = (sb / sa) ** (1 / math.log10(b["articles"] / a["articles"]))
                 nlogn = 10 * math.log(b["articles"]) / math.log(a["articles"])
@@ -491,6 +540,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="profile a run on --limit articles (default 1000) with cProfile")
     ap.add_argument("--profile-size", type=int, default=1000, help="articles profiled when --growth finds a super-linear stage")
     ap.add_argument("--top", type=int, default=20, help="functions listed by --profile")
+    ap.add_argument("--per-folder", action="store_true",
+                    help="one check() per sub-folder (one event per run, as a fact-checker would) instead of one for all")
     ap.add_argument("--render-budget", type=float, default=600,
                     help="stop a renderer after this many seconds and report it as slower (default 600; 0 = no limit)")
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
@@ -502,13 +553,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.max and args.max not in sizes:
             sizes.append(args.max)
         return growth(args.corpus, sorted(sizes), args.timeout, args.json, args.profile_size, not args.no_render,
-                      args.render_budget)
+                      args.render_budget, args.per_folder)
     if args.profile:
-        rows = profile(args.corpus, args.limit or 1000, top=args.top)
+        rows = profile(args.corpus, args.limit or 1000, top=args.top, render_budget=args.render_budget or None,
+                       per_folder=args.per_folder)
         if args.json:
             args.json.write_text(json.dumps(rows, indent=2))
         return 0
-    res = Run(args.corpus, args.limit, args.progress, args.render_budget or None).run(render=not args.no_render)
+    res = Run(args.corpus, args.limit, args.progress, args.render_budget or None, args.per_folder).run(render=not args.no_render)
     print_report(res)
     if args.json:
         args.json.write_text(json.dumps(res, indent=2, default=str))

@@ -15,8 +15,10 @@ import pandas as pd
 from consistency import __version__
 from consistency.articles import DEFAULT_MAX_BYTES, Article, InputProblem, discover, read_article
 from consistency.claims import Claim, claims_frame
-from consistency.compare import Finding, Tolerances, compare, corpus_year, place_yearless
+from consistency.compare import Finding, Timeline, Tolerances, compare, corpus_year, label_independence, place_yearless
 from consistency.extract.names import canonical_speaker, cluster_names, name_findings
+from consistency.compare_quotes import compare_quotes
+from consistency.copies import find_copies, source_groups
 from consistency.extract.pipeline import extract_claims
 from consistency.extract.sets import set_findings
 from consistency.rules import Rules, load_rules
@@ -55,6 +57,8 @@ class Report:
     # With a baseline: the findings it suppressed, and {"suppressed": n, "stale": [...]}.
     suppressed: list[Finding] = field(default_factory=list)
     baseline: dict[str, Any] | None = None
+    # Articles that derive from one another (consistency/copies.py).
+    copies: list[Any] = field(default_factory=list)
 
     @property
     def claims_frame(self) -> pd.DataFrame:
@@ -107,6 +111,7 @@ class Report:
             "articles": articles,
             "claims": [_claim_json(c) for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
+            "copies": [link.to_dict() for link in self.copies],
         }
         # Additive to consistency/report@1: present only when the feature is used.
         if self.new_articles is not None:
@@ -131,6 +136,8 @@ def _claim_json(c: Claim) -> dict[str, Any]:
     }
     if c.weekday:
         out["weekday"] = c.weekday
+    if c.revision:
+        out["revision"] = c.revision
     if c.weekday_conflict:
         out["weekday_conflict"] = c.weekday_conflict
     return out
@@ -189,7 +196,11 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
     vocab = rules.compiled
     claims: list[Claim] = []
     for i, article in enumerate(articles, start=1):
-        claims.extend(extract_claims(article, vocab))
+        try:
+            claims.extend(extract_claims(article, vocab))
+        except Exception as exc:  # noqa: BLE001 - one article must not sink the run
+            article.status = "skipped"
+            article.reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
         if progress:
             progress("extract", i, len(articles))
     year, why = corpus_year([a.published for a in articles], claims)
@@ -205,10 +216,19 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
         relations=vocab.relations,
         aliases=vocab.entity_aliases,
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
-        extra=name_findings(claims, vocab.names) + set_findings(claims, vocab),
+        extra=name_findings(claims, vocab.names) + set_findings(claims, vocab) + compare_quotes(claims, vocab),
+        timeline=Timeline(
+            published={a.id: a.published for a in articles},
+            cumulative=frozenset(vocab.cumulative),
+            update_cues=vocab.update_cues,
+        ),
     )
+    copy_rules = vocab.rules.get("copies", {})
+    copies = find_copies([a for a in articles if a.status == "ok"], copy_rules)
+    groups = source_groups([a for a in articles if a.status == "ok"], copies, rules=copy_rules)
+    findings = label_independence(findings, groups)
     report = Report(articles=articles, claims=claims, findings=findings, problems=problems,
-                    rules_version=rules.version)
+                    rules_version=rules.version, copies=copies)
     if new_files is not None:  # the ``new`` filter (consistency/newfilter.py)
         from consistency.newfilter import only_new
 

@@ -26,6 +26,7 @@ attribution     str|None  who is said to state it
 note            str|None  how the value was reached (year from publication date, ...)
 resolved        bool      False for a date that cannot be placed on the calendar
 weekday         str|None  date: a weekday named beside it; weekday_conflict says if it is wrong
+revision        str|None  quantity: "earlier" ("up from 8") or "increment" ("six more"); never compared
 rule            str       which rules produced it (shown with --verbose)
 offset          int       start offset in the normalised article text
 =============== ========= ==============================================================
@@ -65,6 +66,7 @@ class Claim:
     high_exclusive: bool = False
     weekday_conflict: str | None = None
     weekday: str | None = None  # a weekday named beside the date ("Thursday, January 13th")
+    revision: str | None = None  # "earlier" ("up from 8") or "increment" ("six more"): not a current total
     id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,7 +76,7 @@ class Claim:
 COLUMNS = [
     "id", "article", "kind", "text", "sentence", "line", "start", "end", "value", "low", "high",
     "low_exclusive", "high_exclusive", "qualifier", "unit", "measure", "property", "owner",
-    "attribution", "note", "resolved", "weekday", "weekday_conflict", "rule", "offset",
+    "attribution", "note", "resolved", "weekday", "weekday_conflict", "revision", "rule", "offset",
 ]
 assert set(COLUMNS) == {f.name for f in fields(Claim)}
 

@@ -3,7 +3,7 @@
 Exit codes (also in ``consistency --help`` and the README):
   0  nothing at or above the --fail-on threshold (or --exit-zero)
   1  findings at or above --fail-on (discrepancy by default; update; unique)
-  2  usage, configuration or input error, never hidden by --exit-zero
+  2  usage, configuration or input error (or an internal error), never hidden by --exit-zero
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from consistency.render.escape import plain
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on "
     "(discrepancy by default; 'update' also fails on updates, 'unique' on any unique claim too); "
-    "2 usage, configuration or input error (--exit-zero never hides it)."
+    "2 usage, configuration or input error, or a crash (--exit-zero never hides it)."
 )
 
 app = typer.Typer(
@@ -560,6 +560,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("consistency: interrupted", err=True)
         sys.exit(130)
+    except Exception:  # noqa: BLE001 - a crash must not exit 1, which means "findings"
+        import traceback
+
+        traceback.print_exc()
+        typer.echo("consistency: internal error (a bug in consistency; please report it with the traceback "
+                   "above)", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,6 +44,7 @@ class Finding:
     owner: str | None = None
     difference: float | None = None  # quantity: smallest gap between disjoint readings; date: days
     notes: tuple[str, ...] = ()
+    independent_sources: int | None = None  # agreements: sources behind it once copies count once
     id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,12 +64,23 @@ class Finding:
             out["difference"] = self.difference
         if self.notes:
             out["notes"] = list(self.notes)
+        if self.independent_sources is not None:
+            out["independent_sources"] = self.independent_sources
         return out
 
 
 @dataclass(frozen=True)
 class Tolerances:
     owner_min_score: float = 90.0
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the comparator needs to tell a revision from a contradiction."""
+
+    published: dict[str, date | None] = field(default_factory=dict)  # article id -> publication date
+    cumulative: frozenset[str] = frozenset()  # properties whose counts only grow
+    update_cues: Any = None  # compiled pattern of words announcing a revised figure
 
 
 # -- values ------------------------------------------------------------------------------
@@ -193,7 +205,7 @@ def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: fl
 
 # -- grouping ----------------------------------------------------------------------------
 def comparable(claim: Claim) -> bool:
-    if claim.kind not in ("quantity", "date") or claim.unit is None:
+    if claim.kind not in ("quantity", "date") or claim.unit is None or claim.revision:
         return False
     if claim.kind == "date":
         return claim.resolved and claim.low is not None
@@ -217,7 +229,7 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
 
 
 def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
-            tolerances: Tolerances = Tolerances(), extra: list[Finding] = ()) -> list[Finding]:
+            tolerances: Tolerances = Tolerances(), extra: list[Finding] = (), timeline: Timeline = Timeline()) -> list[Finding]:
     """Findings over ``claims`` (ids already assigned), in a stable order."""
     aliases = aliases or {}
     by_key: dict[tuple, list[Claim]] = defaultdict(list)
@@ -239,10 +251,11 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
         for prop in sorted(by_prop, key=lambda p: p or ""):
             for cluster in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score):
                 clusters_by_prop[key].append((prop, cluster))
-                findings.append(_verdict(cluster, prop))
+                findings.append(_verdict(cluster, prop, timeline))
 
     findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
     findings.extend(extra)
+    findings.extend(weekday_findings(claims))
     findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
     return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
 
@@ -258,7 +271,7 @@ def _articles(cluster: Iterable[Claim]) -> tuple[str, ...]:
     return tuple(sorted({c.article for c in cluster}))
 
 
-def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
+def _verdict(cluster: list[Claim], prop: str | None, timeline: Timeline = Timeline()) -> Finding:
     first = cluster[0]
     owner = _owner_label(cluster)
     topic = topic_of(first, prop, owner)
@@ -279,6 +292,10 @@ def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
         for b in ordered[i + 1 :]:
             if a.article != b.article and not overlaps(a, b):
                 disjoint.append((gap(a, b), a, b))
+    if disjoint and first.kind == "quantity" and prop in timeline.cumulative:
+        update = _as_update(cluster, disjoint, timeline)
+        if update is not None:
+            return Finding(verdict="update", explanation=update, difference=round(max(t[0] for t in disjoint), 6), **base)
     if disjoint:
         # The widest gap; among equal gaps the first pair in article order (independent of input order).
         g, a, b = min(disjoint, key=lambda t: (-t[0], t[1].article, t[1].offset, t[2].article, t[2].offset))
@@ -286,6 +303,32 @@ def _verdict(cluster: list[Claim], prop: str | None) -> Finding:
                        f"{b.article} says {describe(b)} ('{b.text}'): {_difference(a, b, g)}")
         return Finding(verdict="discrepancy", explanation=explanation, difference=round(g, 6), **base)
     return Finding(verdict="agreement", explanation=_agreement_text(cluster), **base)
+
+
+def _as_update(cluster: list[Claim], disjoint: list[tuple[float, Claim, Claim]], timeline: Timeline) -> str | None:
+    """An explanation when every conflict is a later, higher figure for a count that only grows."""
+    published = timeline.published
+    by_date = all(published.get(a.article) and published.get(b.article) and published[a.article] != published[b.article]
+                  for _, a, b in disjoint)
+    steps = []
+    for _, a, b in disjoint:
+        low, high = (a, b) if (_to_num(a.value) or 0) < (_to_num(b.value) or 0) else (b, a)
+        if by_date:
+            if published[high.article] < published[low.article]:  # type: ignore[operator]
+                return None  # a lower figure published later: still a contradiction
+        elif not (timeline.update_cues is not None and timeline.update_cues.search(high.sentence)):
+            return None
+        steps.append((low, high))
+    low, high = min(steps, key=lambda p: (_to_num(p[0].value) or 0, p[0].article))[0], \
+        max(steps, key=lambda p: (_to_num(p[1].value) or 0, p[1].article))[1]
+
+    def when(c: Claim) -> str:
+        day = published.get(c.article)
+        return f"{c.article}, published {day.isoformat()}" if day else c.article
+
+    how = "published later" if by_date else "introduced as a revision"
+    return (f"earlier figure {describe(low)} ('{low.text}', {when(low)}); later figure {describe(high)} "
+            f"('{high.text}', {when(high)}), {how}: a count that only grows was revised upwards")
 
 
 def _readings(cluster: list[Claim]) -> str:
@@ -414,4 +457,36 @@ def place_yearless(claims: list[Claim], year: int | None, why: str) -> list[Clai
             out.append(c)
         else:
             out.append(c)
+    return out
+
+
+def label_independence(findings: list[Finding], groups: dict[str, str]) -> list[Finding]:
+    """Say how many independent sources stand behind each agreement (copies of a story count once)."""
+    out = []
+    for f in findings:
+        if f.verdict == "agreement" and len(f.articles) > 1:
+            sources: dict[str, list[str]] = defaultdict(list)
+            for article in f.articles:
+                sources[groups.get(article, article)].append(article)
+            count = len(sources)
+            if count < len(f.articles):
+                copied = "; ".join(" and ".join(arts) for arts in sources.values() if len(arts) > 1)
+                note = (f"only {count} independent source(s): {copied} carry copies of one story"
+                        if count > 1 else f"a single source: {copied} carry copies of one story")
+                f = replace(f, notes=(*f.notes, note))
+            f = replace(f, independent_sources=count)
+        out.append(f)
+    return out
+
+
+def weekday_findings(claims: list[Claim]) -> list[Finding]:
+    """A weekday named beside a date that it contradicts: a finding of its own, within one article."""
+    out = []
+    for c in claims:
+        if c.kind == "date" and c.weekday_conflict:
+            out.append(Finding(
+                verdict="discrepancy", kind="weekday", topic=f"weekday of {c.value}", claims=(c.id,),
+                articles=(c.article,), unit=c.unit, property=c.property,
+                explanation=f"{c.article} writes '{c.text}', but {c.weekday_conflict}",
+            ))
     return out

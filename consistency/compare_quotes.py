@@ -43,6 +43,8 @@ from consistency.extract.quotes import (
 )
 from consistency.vocabulary import CompiledRules
 
+MAX_PAIRS_SHOWN = 5  # pairs of versions spelled out in one explanation
+
 
 @lru_cache(maxsize=1)
 def _builtin_vocab() -> CompiledRules:
@@ -65,9 +67,11 @@ class QuoteMatching:
     negations: frozenset[str]
     negation_suffixes: tuple[str, ...]
     topic_words: int
+    max_partners: int = 50
+    same_statement_unattributed: float = 90.0
 
     @classmethod
-    def from_vocab(cls, vocab: CompiledRules) -> "QuoteMatching":
+    def from_vocab(cls, vocab: CompiledRules) -> QuoteMatching:
         rules = quote_rules(vocab)
         m = rules.get("matching", {})
         w = rules.get("wording", {})
@@ -84,6 +88,8 @@ class QuoteMatching:
             negations=frozenset(x.lower() for x in w.get("negations", [])),
             negation_suffixes=tuple(x.lower() for x in w.get("negation_suffixes", [])),
             topic_words=int(m.get("topic_words", 8)),
+            max_partners=int(m.get("max_partners", 50)),
+            same_statement_unattributed=float(m.get("same_statement_unattributed", 90)),
         )
 
     def stem(self, word: str) -> str:
@@ -108,9 +114,18 @@ class _Quote:
     stems: list[str | None]  # None for function words
     joined: str = ""
     starts: list[int] = field(default_factory=list)  # char start of each word in ``joined``
+    negations: list[bool] = field(default_factory=list)  # per word: a negation
+    numbers: list[tuple[int, float]] = field(default_factory=list)  # (char offset in value, number)
+
+    def numbers_in(self, a: int, b: int) -> Counter[float]:
+        """The numbers written in words a..b (a spelled-out "one" is left out: "one week" is "a week")."""
+        if a >= b:
+            return Counter()
+        lo, hi = self.spans[a][0], self.spans[b - 1][1]
+        return Counter(v for at, v in self.numbers if lo <= at < hi)
 
     @classmethod
-    def of(cls, claim: Claim, qm: QuoteMatching, vocab: CompiledRules) -> "_Quote":
+    def of(cls, claim: Claim, qm: QuoteMatching, vocab: CompiledRules) -> _Quote:
         value = str(claim.value or "")
         matches = list(WORD.finditer(value))
         words = [m.group() for m in matches]
@@ -126,8 +141,12 @@ class _Quote:
             b = sum(1 for m in matches if m.start() < s.end)
             if b > a:
                 bounds.append((a, b))
-        return cls(claim, words, [m.span() for m in matches], norm, bounds or [(0, len(words))], stems,
-                   " ".join(norm), starts)
+        quote = cls(claim, words, [m.span() for m in matches], norm, bounds or [(0, len(words))], stems,
+                    " ".join(norm), starts)
+        quote.negations = [qm.is_negation(w) for w in norm]
+        quote.numbers = [(n.start, round(float(n.value), 6)) for n in vocab.numbers.find(value)
+                         if n.value is not None and not (n.value == 1 and n.written == "words")]
+        return quote
 
     def content(self, a: int = 0, b: int | None = None) -> set[str]:
         return {s for s in self.stems[a:b] if s}
@@ -172,21 +191,40 @@ class _Edge:
 
 # -- matching ----------------------------------------------------------------------------
 def _candidates(quotes: list[_Quote], qm: QuoteMatching) -> list[tuple[int, int]]:
+    """Pairs of quotes (from different articles) worth aligning: sharing ``min_shared`` stems.
+
+    A stem found in very many quotes is not used, except as one of a quote's ``min_shared``
+    rarest stems (so a statement quoted everywhere is still found); each quote keeps its
+    ``max_partners`` best partners, which bounds the work on large corpora.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
         for stem in sorted(q.content()):
             index[stem].append(i)
     cap = max(qm.min_stem_df, int(qm.max_stem_share * len(quotes)))
+    probe: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        stems = sorted(q.content(), key=lambda st: (len(index[st]), st))
+        for k, stem in enumerate(stems):
+            if k < qm.min_shared or len(index[stem]) <= cap:
+                probe[stem].append(i)
     shared: Counter[tuple[int, int]] = Counter()
-    for stem in sorted(index):
-        posting = index[stem]
-        if len(posting) > cap:
-            continue
+    for stem in sorted(probe):
+        posting = probe[stem]
         for x, i in enumerate(posting):
             for j in posting[x + 1 :]:
                 if quotes[i].claim.article != quotes[j].claim.article:
                     shared[(i, j)] += 1
-    return sorted(pair for pair, n in shared.items() if n >= qm.min_shared)
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (i, j), n in shared.items():
+        if n >= qm.min_shared:
+            partners[i].append((-n, j))
+            partners[j].append((-n, i))
+    pairs = set()
+    for i, ps in partners.items():
+        for _, j in sorted(ps)[: qm.max_partners]:
+            pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _align(s: _Quote, a: tuple[int, int], b: _Quote) -> tuple[int, int, float]:
@@ -270,12 +308,6 @@ def _match(s: _Quote, b: _Quote, qm: QuoteMatching) -> list[_Piece]:
     return pieces
 
 
-def _numbers(text: str, vocab: CompiledRules) -> Counter[float]:
-    """The numbers of a passage; a spelled-out "one" is left out ("one week" is "a week")."""
-    return Counter(round(float(n.value), 6) for n in vocab.numbers.find(text)
-                   if n.value is not None and not (n.value == 1 and n.written == "words"))
-
-
 def _fmt(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
@@ -284,15 +316,14 @@ def _material_changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: Quote
                       vocab: CompiledRules) -> list[str]:
     changes = []
     for p in edge_pieces:
-        left, right = s.text(*p.a), b.text(*p.b)
-        nl, nr = _numbers(left, vocab), _numbers(right, vocab)
+        nl, nr = s.numbers_in(*p.a), b.numbers_in(*p.b)
         if nl != nr:
             only_l = sorted((nl - nr).elements())
             only_r = sorted((nr - nl).elements())
             changes.append(f"the numbers differ: {', '.join(map(_fmt, only_l)) or 'none'} in "
                            f"{s.claim.article}, {', '.join(map(_fmt, only_r)) or 'none'} in {b.claim.article}")
-        neg_l = [w for w in s.norm[p.a[0] : p.a[1]] if qm.is_negation(w)]
-        neg_r = [w for w in b.norm[p.b[0] : p.b[1]] if qm.is_negation(w)]
+        neg_l = [w for w, n in zip(s.norm[p.a[0] : p.a[1]], s.negations[p.a[0] : p.a[1]]) if n]
+        neg_r = [w for w, n in zip(b.norm[p.b[0] : p.b[1]], b.negations[p.b[0] : p.b[1]]) if n]
         if len(neg_l) != len(neg_r):
             more, fewer = (s, b) if len(neg_l) > len(neg_r) else (b, s)
             words = neg_l if more is s else neg_r
@@ -371,21 +402,40 @@ def _span_of(q: _Quote) -> tuple[int, int]:
 def _drop_enclosing(edges: list[_Edge]) -> list[_Edge]:
     """A quote matching both a statement reported inside a quote and that whole quote keeps the
     inner match: "Zas: the heads of state noted that ..." is theirs, not Zas's."""
+    partners: dict[int, list[_Quote]] = defaultdict(list)
+    for e in edges:
+        partners[id(e.short)].append(e.long)
+        partners[id(e.long)].append(e.short)
+
+    def encloses(outer: _Quote, inner: _Quote) -> bool:
+        if inner is outer or inner.claim.article != outer.claim.article:
+            return False
+        o0, o1 = _span_of(outer)
+        i0, i1 = _span_of(inner)
+        return o0 <= i0 and i1 <= o1 and (i1 - i0) < (o1 - o0)
+
+    by_article: dict[str, list[_Quote]] = defaultdict(list)
+    for e in edges:
+        for q in (e.short, e.long):
+            by_article[q.claim.article].append(q)
+    outers = set()
+    for qs in by_article.values():
+        qs = sorted({id(q): q for q in qs}.values(), key=lambda q: (_span_of(q)[0], -_span_of(q)[1]))
+        reach, holder = -1, None
+        for q in qs:
+            if holder is not None and _span_of(q)[1] <= reach:
+                outers.add(id(holder))
+            if _span_of(q)[1] > reach:
+                reach, holder = _span_of(q)[1], q
+    if not outers:
+        return edges
     keep = []
     for e in edges:
-        enclosed = False
-        for other in edges:
-            if other is e:
-                continue
-            for mine, theirs, same in ((e.long, other.long, e.short), (e.short, other.short, e.long),
-                                       (e.long, other.short, e.short), (e.short, other.long, e.long)):
-                partner = other.short if theirs is other.long else other.long
-                if partner is not same or theirs is mine or theirs.claim.article != mine.claim.article:
-                    continue
-                m0, m1 = _span_of(mine)
-                t0, t1 = _span_of(theirs)
-                if m0 <= t0 and t1 <= m1 and (t1 - t0) < (m1 - m0):
-                    enclosed = True
+        if id(e.short) not in outers and id(e.long) not in outers:
+            keep.append(e)
+            continue
+        enclosed = any(encloses(e.long, z) for z in partners[id(e.short)]) or any(
+            encloses(e.short, z) for z in partners[id(e.long)])
         if not enclosed:
             keep.append(e)
     return keep
@@ -450,17 +500,28 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
         p = e.pieces[0]
         explanation = (f"the same statement is attributed {said}. {e.short.claim.article} quotes "
                        f"{_label(e.short.claim.attribution)}: \"{e.short.text(*p.a)}\"; {e.long.claim.article} quotes "
-                       f"{_label(e.long.claim.attribution)}: \"{e.long.text(*p.b)}\" (compared: {', '.join(pairs)})")
+                       f"{_label(e.long.claim.attribution)}: \"{e.long.text(*p.b)}\" (compared: {', '.join(pairs[:MAX_PAIRS_SHOWN])}"
+                       f"{f' and {len(pairs) - MAX_PAIRS_SHOWN} more' if len(pairs) > MAX_PAIRS_SHOWN else ''})")
         out.append(Finding(verdict="discrepancy", kind="quote", topic=topic, claims=tuple(involved),
                            articles=tuple(sorted({e.short.claim.article for e in clash} |
                                                  {e.long.claim.article for e in clash})),
                            property="speaker", explanation=explanation))
 
-    # Wording.
-    changed = [e for e in edges if e.changed]
+    # Wording.  Without a speaker on both sides, only a near-certain match is the same statement:
+    # two people thanking "our allies for timely assistance" need not be one quote reworded.
+    def certain(e) -> bool:  # noqa: ANN001
+        if e.short.claim.attribution and e.long.claim.attribution:
+            return True
+        return min(p.score for p in e.pieces) >= qm.same_statement_unattributed
+
+    changed = [e for e in edges if e.changed and certain(e)]
+    edges = [e for e in edges if not e.changed or certain(e)]
+    if not edges:
+        return out
     if changed:
         parts = []
-        for e in sorted(changed, key=lambda e: (e.short.claim.article, e.long.claim.article, e.short.claim.offset)):
+        ordered_changed = sorted(changed, key=lambda e: (e.short.claim.article, e.long.claim.article, e.short.claim.offset))
+        for e in ordered_changed[:MAX_PAIRS_SHOWN]:
             versions = []
             for p in e.pieces:
                 diff = _diff(e.short, p.a, e.long, p.b)
@@ -468,6 +529,8 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
                     versions.append(f"{e.short.claim.article} has \"{e.short.text(*p.a)}\" and {e.long.claim.article} "
                                     f"has \"{e.long.text(*p.b)}\" ({diff})")
             parts.append("; ".join(versions) + ": " + "; ".join(e.changes) + ".")
+        if len(ordered_changed) > MAX_PAIRS_SHOWN:
+            parts.append(f"({len(ordered_changed) - MAX_PAIRS_SHOWN} more pairs of versions differ.)")
         involved = sorted({q.claim.id for e in changed for q in (e.short, e.long)}, key=lambda i: ids.index(i))
         worst = min(e.wording for e in changed)
         agree = [e for e in edges if not e.changed]

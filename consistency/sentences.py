@@ -53,7 +53,7 @@ class SentenceSplitter:
         out.append(Sentence(s, s + len(stripped), stripped))
 
     def _line_break_ends(self, text: str, pos: int) -> bool:
-        before = text[:pos].rstrip(" ")
+        before = text[max(0, pos - 200) : pos].rstrip(" ")
         if not before or before.endswith("\n"):
             return True
         nxt = text[pos + 1 : pos + 2]
@@ -70,7 +70,8 @@ class SentenceSplitter:
         if first == "\n":
             return True
         if punct.startswith(".") and punct.rstrip("\"')]") == ".":
-            word = re.search(r"([\w.]+)$", text[: m.start()])
+            # A bounded window: searching the whole prefix would make splitting quadratic.
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 40) : m.start()])
             token = word.group(1).lower() if word else ""
             if token.rstrip(".") in self.titles:
                 return False

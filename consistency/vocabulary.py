@@ -166,6 +166,25 @@ class CompiledRules:
         return {name: int(spec.get("priority", 1)) for name, spec in self.properties.items()}
 
     @cached_property
+    def cumulative(self) -> set[str]:
+        return {name for name, spec in self.properties.items() if spec.get("cumulative")}
+
+    @cached_property
+    def update_cues(self) -> re.Pattern[str]:
+        cues = self.rules.get("properties", {}).get("updates", {}).get("cues", [])
+        return re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])", re.IGNORECASE) if cues else re.compile(r"(?!)")
+
+    @cached_property
+    def revision_earlier(self) -> re.Pattern[str]:
+        words = self.rules.get("properties", {}).get("revisions", {}).get("earlier", [])
+        return re.compile(rf"(?<![\w-])(?:{alternation(words)})\s*$", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
+    def revision_increment(self) -> re.Pattern[str]:
+        words = self.rules.get("properties", {}).get("revisions", {}).get("increment", [])
+        return re.compile(rf"^\s+(?:{alternation(words)})\b", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
     def relations(self) -> list[dict]:
         return self.rules.get("properties", {}).get("relations", [])
 

@@ -106,7 +106,7 @@ REPORT_SCHEMA = {
             "properties": {
                 "id": {"type": "string", "minLength": 1},
                 "verdict": {"enum": ["agreement", "discrepancy", "update", "unique"]},
-                "kind": {"enum": CLAIM_KINDS},
+                "kind": {"enum": [*CLAIM_KINDS, "weekday"]},
                 "topic": {"type": "string", "minLength": 1},
                 "claims": {"type": "array", "minItems": 1, "uniqueItems": True,
                            "items": {"type": "string", "minLength": 1}},
@@ -174,7 +174,12 @@ def test_verdicts_cite_the_right_number_of_articles(report):
         articles = {c["article"] for c in cited}
         if f["verdict"] == "unique" and len(articles) != 1:
             wrong.append(("unique finding must cite one article", f))
-        if f["verdict"] in ("agreement", "discrepancy") and len(articles) < 2:
+        if f["kind"] == "weekday":
+            # a date contradicting the weekday written beside it: one article, one date claim
+            if f["verdict"] != "discrepancy" or len(articles) != 1 or {c["kind"] for c in cited} != {"date"}:
+                wrong.append(("weekday finding must be a discrepancy about one date claim", f))
+            continue
+        if f["verdict"] in ("agreement", "discrepancy", "update") and len(articles) < 2:
             wrong.append((f"{f['verdict']} must cite >= 2 articles", f))
         if {c["kind"] for c in cited} != {f["kind"]}:
             wrong.append(("finding kind differs from its claims' kind", f))

@@ -7,6 +7,7 @@ import csv
 import importlib.resources
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -34,7 +35,13 @@ def invoke(*args, env=None):
 
 @pytest.fixture(scope="module")
 def deployment() -> Report:
-    return check(sorted(DEPLOYMENT.glob("*.txt")), CheckOptions())
+    """The deployment scenario, read from the repository root so that paths are relative."""
+    here = os.getcwd()
+    os.chdir(DEPLOYMENT.parent.parent.parent)
+    try:
+        return check(sorted(DEPLOYMENT.glob("*.txt")), CheckOptions())
+    finally:
+        os.chdir(here)
 
 
 # -- synthetic reports, to drive renderers precisely ------------------------------------------------
@@ -98,7 +105,7 @@ def test_sarif_validates_against_the_official_schema(deployment, sarif_validator
         assert loc["region"]["startLine"] >= 1 and loc["region"]["endColumn"] > loc["region"]["startColumn"]
         assert list(result["partialFingerprints"].values()) == [fps[finding.id]]
         # the region points at the claim's text in the file
-        path = Path(loc["artifactLocation"]["uri"])
+        path = DEPLOYMENT.parent.parent.parent / loc["artifactLocation"]["uri"]
         line = path.read_text(encoding="utf-8").splitlines()[loc["region"]["startLine"] - 1]
         assert line[loc["region"]["startColumn"] - 1:loc["region"]["endColumn"] - 1] == loc["region"]["snippet"]["text"]
 
@@ -144,7 +151,7 @@ def test_github_annotations_line_by_line(deployment):
     lines = render(deployment, Format.github).splitlines()
     discrepancies = [f for f in deployment.findings if f.verdict == "discrepancy"]
     assert len(lines) == len(discrepancies)
-    for line, finding in zip(lines, discrepancies):
+    for line in lines:
         level, props, message = parse_annotation(line)
         assert level == "error"
         assert set(props) == {"file", "line", "col", "endColumn", "title"}

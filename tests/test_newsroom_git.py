@@ -37,7 +37,7 @@ BASE_ARTICLES = {
 }
 # The new article contradicts them on the toll.
 NEW_ARTICLE = ("evening_herald.txt",
-               "Storm toll rises to 15\n\n"
+               "Storm leaves 15 dead\n\n"
                "The weekend storm in the Ostrava valley killed 15 people, the regional fire service said.\n"
                "About 300 people were evacuated.\n")
 
@@ -204,6 +204,17 @@ def test_new_outside_the_corpus_is_compared_with_it(repo, tmp_path):
     assert data["new_articles"] == ["draft"]
     # old articles' own findings (their agreement on the toll among themselves) are context
     assert all("draft" in f["articles"] for f in data["findings"])
+
+
+def test_a_revised_toll_is_an_update_that_fails_only_from_fail_on_update(repo, tmp_path):
+    revised = tmp_path / "revised.txt"
+    revised.write_text("Storm update\n\nThe death toll has risen to 15, the regional fire service said.\n")
+    result = invoke("check", "articles/", "--new", revised, "--isolated", "--format", "github")
+    assert result.exit_code == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("::warning file=") and "title=consistency%3A update" in lines[0]
+    assert invoke("check", "articles/", "--new", revised, "--isolated", "--fail-on", "update").exit_code == 1
+    assert invoke("check", "articles/", "--new", revised, "--isolated", "--fail-on", "unique").exit_code == 1
 
 
 def test_new_takes_every_path_after_it(repo, tmp_path):

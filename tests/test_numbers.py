@@ -177,14 +177,11 @@ def test_qualifier_after_an_opening_parenthesis(find):
     assert m.qualifier == "more_than"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a qualifier right after an unspaced em dash is not read "
-                                       "(_before_re lookbehind allows only space, '(', quotes)")
 def test_qualifier_after_an_unspaced_em_dash(find):
     m = only(find("The force—more than 2,000 troops—arrived."))
     assert m.qualifier == "more_than"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the hyphenated '40-odd' (rules: after.odd) is read as exactly 40")
 def test_hyphenated_odd_is_approximate(find):
     m = only(find("Then 40-odd houses burned."))
     assert m.qualifier == "approx"

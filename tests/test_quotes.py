@@ -14,7 +14,12 @@ import pytest
 from consistency.articles import article_from_text, read_article
 from consistency.compare_quotes import compare_quotes
 from consistency.extract.pipeline import ClaimBuilder
-from consistency.extract.quotes import extract_quotes, find_quote_spans, speaker_key, speakers_compatible
+from consistency.extract.quotes import (
+    extract_quotes,
+    find_quote_spans,
+    speaker_key,
+    speakers_compatible,
+)
 from consistency.rules import load_rules
 
 TESTS = Path(__file__).resolve().parent

@@ -173,8 +173,6 @@ def test_table_has_no_escape_sequences_from_article_text(tmp_path):
         assert "\x1b" not in out and "\x07" not in out, renderer
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: terminal escape codes are not removed by normalisation, so "
-                                       "'\\x1b[31m troops' is read as '31m troops' = 31 million")
 def test_escape_codes_in_article_text_create_no_claims(tmp_path):
     (tmp_path / "a.txt").write_text("Troops arrive\n\nOfficials said more than 2,000\x1b[31m troops were deployed.\n")
     report = check([tmp_path], CheckOptions())

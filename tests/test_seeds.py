@@ -149,3 +149,11 @@ def test_titles(report):
     titles = {a.id[:3]: a.title for a in report.articles}
     assert titles["002"] == "Zas: CSTO peacekeepers helped turn the tide in Kazakhstan"
     assert titles["004"].startswith("CSTO Peacekeepers Complete Their Mission")
+
+
+def test_turning_point_statement_has_two_attributions(report):
+    quotes = [f for f in report.findings if f.kind == "quote"]
+    found = [f for f in quotes if f.property == "speaker" and {a[:3] for a in f.articles} == {"003", "004"}]
+    assert len(found) == 1, [(f.property, f.articles) for f in quotes]
+    assert "turning point" in found[0].explanation
+    assert "heads of the CSTO member states" in found[0].explanation and "Tokayev" in found[0].explanation

@@ -1,24 +1,35 @@
 """Finding dates in text and placing them on the calendar.
 
 Absolute forms ("January 13th", "Jan. 19", "13 January 2022", "January 6, 2022", "13.01.2022",
-"2022-01-13"), month-and-year forms ("January 2022"), and relative ones ("today", "yesterday
-evening", "on Thursday").  A date without a year, or a relative one, is placed only with a
-reference date (the article's publication date); otherwise it stays unresolved and says why.
-Names of months, weekdays and relative words come from ``rules/dates.toml``.
+"2022-01-13"), months and years ("January 2022", "in 2021", "the 1990s", "Q3 2019", "the first
+half of 2021"), ranges ("January 4-22", "from 3 to 5 May", "January-March 2022", "between
+2015 and 2018"), parts of periods ("early January", "the end of March", "late 2021"), and
+relative ones ("today", "yesterday evening", "on Thursday", "last week", "earlier this month",
+"two days ago", "in three weeks").  A date without a year, or a relative one, is placed only
+with a reference date (the article's publication date); otherwise it stays unresolved and says
+why.  Lengths of time ("10 days", "a few weeks", "for two months") are read apart, by
+:meth:`DateReader.find_durations`: they are not dates.
+
+Every word list comes from ``rules/dates.toml``; this module holds only the grammar.
+
+Matching is driven by tokens: a form is tried only where a word that can begin it stands (a
+month, a weekday, a digit, "the", "since" ...), and at each such place the longest form wins.
+Every form is a regular expression without nested unbounded repetition.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -33,9 +44,30 @@ class DateMatch:
     relative_days: int | None = None  # "yesterday" = -1
     weekday_only: bool = False  # "on Thursday"
     has_time: bool = False  # "20 January 2022, 14:03"
+    # -- added for periods, ranges and relative forms (all optional) --
+    weekday_mod: str | None = None  # "this" / "next" / "last" before a weekday
+    period: str | None = None  # "week", "weekend", "month", "year", "quarter", "half", "decade", "century"
+    period_offset: int | None = None  # calendar period relative to the reference: this 0, next 1, last -1
+    period_index: int | None = None  # quarter 1-4, half 1-2, decade 1990, century 21
+    part: str | None = None  # "early", "mid", "late", "beginning", "end", "first half", "earlier", "later", "rest"
+    rolling: tuple[str, float, int] | None = None  # ("day"|"month"|"year", amount, -1 past / +1 next / 0 within)
+    until: "DateMatch | None" = None  # the end of a range; this match's own fields are its start
+    bound: str | None = None  # "since", "until", "before", "after", "by": an open-ended period at this date
+    from_event: bool = False  # "two days later": counted from another event, not the publication date
+    future_only: bool = False  # "in three weeks": a date only when the sentence speaks of the future
 
     @property
     def granularity(self) -> str:
+        if self.until is not None:
+            return "range"
+        if self.rolling is not None:
+            return "period"
+        if self.period is not None:
+            if self.weekday is not None and self.period == "week" and self.part is None:
+                return "day"
+            return self.period
+        if self.part is not None:
+            return "period"
         if self.day is not None or self.relative_days is not None or self.weekday_only:
             return "day"
         if self.month is not None:
@@ -44,7 +76,11 @@ class DateMatch:
 
     @property
     def is_relative(self) -> bool:
-        return self.relative_days is not None or self.weekday_only
+        return (
+            self.relative_days is not None or self.weekday_only or self.period_offset is not None
+            or self.rolling is not None or self.from_event or (self.until is not None and self.until.is_relative)
+            or (self.day is not None and self.month is None)
+        )
 
 
 @dataclass(frozen=True)
@@ -54,6 +90,45 @@ class Resolution:
     high: date | None
     note: str | None = None  # how it was placed, or why it could not be
     weekday_conflict: str | None = None  # "January 13, 2022 was a Thursday, not a Friday"
+    open_side: str | None = None  # "after" ("since August") or "before" ("until March"): the period runs on
+
+
+@dataclass(frozen=True)
+class DurationMatch:
+    """A length of time: "10 days", "a few weeks", "two and a half years", "all day"."""
+
+    start: int
+    end: int
+    text: str
+    low_days: float  # shortest length it can mean, in days (a month is 30, a year 365)
+    high_days: float
+    unit: str  # the unit as written, singular: "day", "week", "month" ...
+    qualifier: str = "exact"  # "exact", "vague" ("a few"), "more_than", "less_than", "within"
+
+    @property
+    def days(self) -> float:
+        return (self.low_days + self.high_days) / 2
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_Handler = Callable[["re.Match[str]", str], "DateMatch | None"]
+
+
+@dataclass
+class _Form:
+    name: str
+    pattern: re.Pattern[str]
+    handler: _Handler
+    starters: frozenset[str] = field(default_factory=frozenset)  # lower-case first words; "#" = a digit
 
 
 class DateReader:
@@ -69,137 +144,795 @@ class DateReader:
         self.future_days = int(ref.get("future_days", 6))
         self.future_cues = ref.get("future_cues", [])
         self.order = rules.get("numeric", {}).get("order", "dmy")
+        self.two_digit_pivot = int(rules.get("numeric", {}).get("two_digit_year_pivot", 50))
         header = rules.get("header", {})
         self.furniture_words = {w.lower() for w in header.get("furniture_words", [])}
         self.max_days_after_body = int(header.get("max_days_after_body", 90))
+        words = rules.get("words", {})
+        self.verb_months = {w.lower() for w in words.get("capitalised_months", ["may"])}
+        self.bare_weekdays = {w.lower() for w in words.get("bare_weekdays", [])}
+        self.not_before_weekday = {w.lower() for w in words.get("not_before_weekday", [])}
+        nums = rules.get("number_words", {})
+        self.units_words = {k.lower(): int(v) for k, v in nums.get("units", {}).items()}
+        self.tens_words = {k.lower(): int(v) for k, v in nums.get("tens", {}).items()}
+        self.ordinal_words = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
+        self.ordinal_tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
+        self.decade_words = {k.lower(): int(v) for k, v in nums.get("decades", {}).items()}
+        periods = rules.get("periods", {})
+        self.period_units = {k.lower(): v for k, v in periods.get("units", {}).items()}
+        self.modifiers = {k.lower(): v for k, v in periods.get("modifiers", {}).items()}
+        self.cues = {k.lower(): v for k, v in periods.get("cues", {}).items()}
+        self.range_connectors = [w.lower() for w in periods.get("range_connectors", ["-", "to", "until", "through"])]
+        self.range_leads = [w.lower() for w in periods.get("range_leads", ["from", "between"])]
+        self.find_next_periods = bool(periods.get("find_next_periods", True))
+        self.part_words = {k.lower(): v for k, v in rules.get("parts", {}).get("words", {}).items()}
+        self.part_fractions: dict[str, dict[str, list[float]]] = {
+            k: v for k, v in rules.get("parts", {}).items() if k != "words" and isinstance(v, dict)
+        }
+        self.quarter_words = {k.lower(): int(v) for k, v in rules.get("quarters", {}).items()}
+        offsets = rules.get("offsets", {})
+        self.offset_units = {k.lower(): v for k, v in offsets.get("units", {}).items()}
+        self.offset_directions = {k.lower(): v for k, v in offsets.get("directions", {}).items()}
+        self.amounts = {k.lower(): v for k, v in offsets.get("amounts", {}).items()}
+        dur = rules.get("durations", {})
+        self.duration_units = {k.lower(): v for k, v in dur.get("units", {}).items()}
+        self.duration_wholes = {k.lower(): v for k, v in dur.get("wholes", {}).items()}
+        self.duration_qualifiers = {k.lower(): v for k, v in dur.get("qualifiers", {}).items()}
+
+    # -- building blocks ------------------------------------------------------------------
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        month = rf"(?P<month>{_alternation(list(self.months))})\.?"
-        month2 = rf"(?P<month2>{_alternation(list(self.months))})\.?"
-        wd = rf"(?:(?P<weekday>{_alternation(list(self.weekdays))})\.?,?\s+(?:the\s+)?)?"
-        wd2 = rf"(?:(?P<weekday2>{_alternation(list(self.weekdays))})\.?,?\s+)?"
-        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-        day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-        year = r"(?P<year>(?:1[89]|2[01])\d{2})"
-        year2 = r"(?P<year2>(?:1[89]|2[01])\d{2})"
-        year3 = r"(?P<year3>(?:1[89]|2[01])\d{2})"
-        lead = rf"(?:(?P<lead>{_alternation(self.lead_ins)})\s+)?" if self.lead_ins else ""
-        time_body = r",?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
-        time = rf"(?P<time>{time_body})?"
-        time2 = rf"(?P<time2>{time_body})?"
-        rel_words = _alternation(list(self.relative))
-        parts = _alternation(self.parts_of_day)
-        return re.compile(
-            # "the night of January 6", "Thursday, January 13th", "Jan. 19, 2022"
-            rf"\b{lead}{wd}{month}\s+{day}(?!\d)(?:,?\s+{year}(?!\d))?{time}"
-            # "13 January 2022", "Thursday, 13 January", "the 13th of January"
-            rf"|\b{wd2}(?:the\s+)?{day2}(?:\s+of)?\s+{month2}(?:,?\s+{year2}(?!\d))?{time2}"
-            # numeric: 13.01.2022, 13/01/2022, 2022-01-13
-            r"|(?<![\d.])(?P<iso_y>(?:1[89]|2[01])\d{2})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-])"
-            r"|(?<![\d.,/])(?P<n1>[0-3]?\d)(?P<sep>[./])(?P<n2>[01]?\d)(?P=sep)(?P<n3>(?:1[89]|2[01])\d{2})(?![\d.]\d)"
-            # "January 2022", "in March 2021"
-            rf"|\b(?P<month3>{_alternation(list(self.months))})\.?,?\s+{year3}(?!\d)"
-            # relative: "yesterday evening", "today", "on Thursday"
-            rf"|\b(?P<rel>{rel_words})(?:\s+(?P<part>{parts}))?\b"
-            rf"|\b(?P<on>on|last|this|next)\s+(?P<weekday3>{_alternation([w for w in self.weekdays if len(w) > 3])})\b"
-            rf"(?!\.?,?\s+(?:the\s+)?(?:[0-3]?\d|{_alternation(list(self.months))})\b)"
-            rf"(?:\s+(?P<part3>{parts}))?",
-            re.IGNORECASE,
+    def _blocks(self) -> dict[str, str]:
+        months = _alternation(list(self.months))
+        weekdays = _alternation(list(self.weekdays))
+        units = _alternation(list(self.units_words))
+        tens = _alternation(list(self.tens_words))
+        ords = _alternation(list(self.ordinal_words))
+        ord_tens = _alternation(list(self.ordinal_tens))
+        b: dict[str, str] = {}
+        b["month"] = rf"(?:{months})(?![a-z])\.?"
+        b["weekday"] = rf"(?:{weekdays})(?![a-z])\.?"
+        b["year"] = r"(?:1[89]|2[01])\d{2}(?![\d])"
+        b["daynum"] = r"(?<![\d.,$€£¥])(?<![$€£¥]\s)[0-3]?\d(?:st|nd|rd|th)?(?![\d])(?!\.\d)"
+        # number words as days: "the second", "twenty-first", "thirty first", "fifteen"
+        b["dayword"] = (
+            rf"(?:(?:{tens})[\s-]+(?:{ords}|{units})|{ord_tens}|{ords}|{units})(?![a-z-])"
         )
+        b["dayord"] = rf"(?:(?:{tens})[\s-]+(?:{ords})|{ord_tens}|{ords})(?![a-z-])"
+        b["amount_word"] = rf"(?:(?:{tens})[\s-]+(?:{units})|{tens}|{units})(?![a-z-])"
+        amounts = _alternation(list(self.amounts))
+        b["amount"] = rf"(?:\d{{1,3}}(?:\.\d+)?|{b['amount_word']}|{amounts})"
+        b["ounit"] = rf"(?:{_alternation(list(self.offset_units))})(?![a-z])"
+        b["punit"] = rf"(?:{_alternation(list(self.period_units))})(?![a-z])"
+        b["mod"] = rf"(?:{_alternation(list(self.modifiers))})"
+        b["part"] = rf"(?:{_alternation(list(self.part_words))})" if self.part_words else r"(?!)"
+        b["conn"] = rf"(?:\s*[-–—]\s*|\s+(?:{_alternation([c for c in self.range_connectors if c.isalpha()])})\s+)"
+        b["rlead"] = rf"(?:{_alternation(self.range_leads)})"
+        b["cue"] = rf"(?:{_alternation(list(self.cues))})" if self.cues else r"(?!)"
+        b["time"] = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)"
+        b["lead"] = rf"(?:{_alternation(self.lead_ins)})" if self.lead_ins else r"(?!)"
+        return b
+
+    def _day_value(self, s: str) -> int | None:
+        s = s.lower().strip()
+        m = re.match(r"(\d+)", s)
+        if m:
+            return int(m.group(1))
+        parts = re.split(r"[\s-]+", s)
+        if len(parts) == 2:
+            t = self.tens_words.get(parts[0])
+            u = self.ordinal_words.get(parts[1], self.units_words.get(parts[1]))
+            return t + u if t is not None and u is not None and u < 10 else None
+        return self.ordinal_words.get(s, self.ordinal_tens.get(s, self.units_words.get(s)))
+
+    def _amount_value(self, s: str) -> tuple[float, float] | None:
+        s = re.sub(r"\s+", " ", s.lower().strip())
+        if re.match(r"\d", s):
+            v = float(s)
+            return v, v
+        if s in self.amounts:
+            v = self.amounts[s]
+            return (float(v[0]), float(v[1])) if isinstance(v, list) else (float(v), float(v))
+        parts = re.split(r"[\s-]+", s)
+        if len(parts) == 2 and parts[0] in self.tens_words and parts[1] in self.units_words:
+            v = self.tens_words[parts[0]] + self.units_words[parts[1]]
+            return float(v), float(v)
+        v = self.units_words.get(s, self.tens_words.get(s))
+        return (float(v), float(v)) if v is not None else None
+
+    def _month_of(self, name: str | None) -> int | None:
+        return self.months.get(name.lower().rstrip(".")) if name else None
+
+    def _verb_month(self, name: str | None) -> bool:
+        """'may'/'march' written in lower case are words, not months."""
+        return bool(name) and name.lower().rstrip(".") in self.verb_months and name[0].islower()  # type: ignore[index]
+
+    def _year2(self, s: str) -> int:
+        v = int(s)
+        return 2000 + v if v < self.two_digit_pivot else 1900 + v
+
+    # -- the forms --------------------------------------------------------------------------
+
+    @cached_property
+    def _forms(self) -> list[_Form]:
+        b = self._blocks
+        M, W, Y, D, DW = b["month"], b["weekday"], b["year"], b["daynum"], b["dayword"]
+        T, C = b["time"], b["conn"]
+        rel_words = _alternation(list(self.relative))
+        pod = _alternation(self.parts_of_day)
+        flags = re.IGNORECASE
+        first = lambda words: frozenset(w.split()[0].lower() for w in words)  # noqa: E731
+        months_s, weekdays_s = frozenset(self.months), frozenset(self.weekdays)
+        day_words_s = frozenset(self.ordinal_words) | frozenset(self.tens_words) | frozenset(self.units_words) | frozenset(self.ordinal_tens)
+        digit = frozenset({"#"})
+        forms: list[_Form] = []
+
+        def add(name: str, pattern: str, handler: _Handler, starters: frozenset[str]) -> None:
+            forms.append(_Form(name, re.compile(pattern, flags), handler, starters))
+
+        wd_opt = rf"(?:(?P<wd>{W}),?\s+(?:the\s+)?)?"
+        # "the night of January 6", "Thursday, January 13th", "Jan. 19, 2022", "Oct-2", "april22",
+        # "May the eleventh", "Jan first", "January 12 of 2016"
+        add("md", rf"(?:(?P<lead>{b['lead']})\s+)?{wd_opt}(?P<m>{M})(?:\s*[-/]\s*|\s*(?:the\s+)?)(?P<d>{D}|{DW})"
+                  rf"(?!\s*[-–]\s*\d)(?:(?:,\s*|\s+(?:of\s+)?)(?P<y>{Y}))?(?P<t>{T})?",
+            self._h_md, first(self.lead_ins) | weekdays_s | months_s)
+        # "13 January 2022", "Thursday, 13 January", "the 13th of January", "1-jan", "second of Aug"
+        add("dm", rf"{wd_opt}(?:the\s+)?(?P<d>{D}\.?|{DW})(?:\s*-\s*|\s+of\s+|\s+)(?P<m>{M})(?:,?\s+(?:of\s+)?(?P<y>{Y}))?(?P<t>{T})?",
+            self._h_dm, weekdays_s | {"the", "#"} | day_words_s)
+        # numeric: 2022-01-13, 2015/08/12, 2019-sep-1; 13.01.2022, 13/01/2022, 21/04/16, 9-18-15
+        add("ymd", rf"(?<![\d.])(?P<y>{Y})(?P<s>[-/.])(?:(?P<mo>[01]?\d)|(?P<m>{M}))(?P=s)(?P<d>[0-3]?\d)(?![\d-]|\.\d)",
+            self._h_ymd, digit)
+        add("dmy", r"(?<![\d.,/:])(?P<n1>[0-3]?\d)(?P<s>[./-])(?P<n2>[0-3]?\d)(?P=s)(?P<y>(?:1[89]|2[01])\d{2}|\d{2})(?![\d]|[./-]\d|:)",
+            self._h_dmy, digit)
+        # "January 2022", "Jan-Feb 2017", "January to March 2022", "between December and February"
+        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?,?\s+(?:of\s+)?(?P<y>{Y})",
+            self._h_my, months_s | first(self.range_leads))
+        # day ranges: "January 4-22", "Nov. 19 to 20, 2016", "from 4 to 22 January", "between 3 and 5 May"
+        add("mdd", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})\s+(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<d2>{D})(?![\d.,]\d)(?!\s*(?:%|per\s*cent|percent))"
+                   rf"(?:,?\s+(?P<y>{Y}))?",
+            self._h_mdd, months_s | first(self.range_leads))
+        add("ddm", rf"(?:(?P<rl>{b['rlead']})\s+)?(?:the\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?:the\s+)?(?P<d2>{D})(?:\s+of|,)?\s+(?P<m>{M})"
+                   rf"(?:,?\s+(?P<y>{Y}))?",
+            self._h_ddm, digit | {"the"} | first(self.range_leads))
+        # year ranges: "2014-2018", "2014-15", "from 2014 to 2018", "between 2015 and 2018"
+        add("yy", rf"(?:(?P<rl>{b['rlead']}|in)\s+)?(?<![\d.,$€£¥-])(?P<y>{Y})(?P<c>\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(?P<y2>{Y}|\d{{2}}(?![\d.,]))(?!\s*(?:%|per))",
+            self._h_yy, digit | first(self.range_leads) | {"in"})
+        # relative words: "yesterday evening", "today"
+        add("rel", rf"(?P<rel>{rel_words})(?:\s+(?P<part>{pod}))?(?![a-z])", self._h_rel, first(list(self.relative)))
+        # "on Thursday", "last Friday", "this Sunday evening", "Friday"
+        wd_long = _alternation([w for w in self.weekdays if len(w) > 3])
+        add("wd", rf"(?:(?P<on>on|last|this|next|past|coming)\s+)?(?P<w>{wd_long}|{W})(?![a-z])"
+                  rf"(?!\.?,?\s+(?:the\s+)?(?:[0-3]?\d|{b['month']}|{b['dayord']}))(?:\s+(?P<part>{pod}))?",
+            self._h_wd, weekdays_s | {"on", "last", "this", "next", "past", "coming"})
+        # "Friday the 22nd", "Saturday the second"
+        add("wdd", rf"(?P<w>{W}),?\s+the\s+(?P<d>{D}|{DW})(?!\s+(?:of\s+)?{M})",
+            self._h_wdd, weekdays_s)
+        # "Friday next week", "next week on Friday", "this week Friday", "Sunday of next week"
+        add("wdweek", rf"(?:on\s+)?(?P<w>{W})\s+(?:of\s+)?(?P<mod>this|next|last)\s+week\b",
+            self._h_wdweek, weekdays_s | {"on"})
+        add("weekwd", rf"(?P<mod>this|next|last)\s+week\s+(?:on\s+)?(?P<w>{W})(?![a-z])",
+            self._h_weekwd, frozenset({"this", "next", "last"}))
+        # "the 27th", "on the 21st", "on 22nd"
+        add("dayonly", rf"(?:(?P<the>the)|on(?:\s+the)?)\s+(?P<d>(?<![\d.,$€£¥])[0-3]?\d(?:st|nd|rd|th)(?![\d])|{DW})"
+                       rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|at|to|until|till|when|of\s+(?:this|next|last)\s+month)\b)",
+            self._h_dayonly, frozenset({"the", "on"}))
+        # "20th of next month", "the 31st of this month"
+        add("dayofmonth", rf"(?:the\s+)?(?P<d>{D}|{DW})\s+(?:of\s+)?(?P<mod>this|next|last)\s+month\b",
+            self._h_dayofmonth, digit | {"the"} | day_words_s)
+        # relative periods: "this week", "last month", "next year", "the week after next",
+        # "earlier this month", "later in the year", "rest of the week", "late last year"
+        add("relperiod", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?P<mod>{b['mod']})\s+|(?P<inthe>in\s+the)\s+)?(?P<u>{b['punit']})"
+                         rf"(?:\s+(?P<after>after\s+(?:the\s+)?next))?(?!\s+of\b)",
+            self._h_relperiod, first(list(self.part_words)) | first(list(self.modifiers)) | {"the", "in"}
+            | frozenset(self.period_units))
+        # "early January", "mid-March 2022", "the end of March", "since August", "in February"
+        add("partmonth", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d))(?:,?\s+(?:of\s+)?(?P<y>{Y}))?",
+            self._h_partmonth, first(list(self.part_words)) | first(list(self.cues)))
+        # "this September", "last sept", "next June"
+        add("modmonth", rf"(?P<mod>this|last|next)\s+(?P<m>{M})(?!\.?,?\s*[-–/]?\s*\d)", self._h_modmonth,
+            frozenset({"this", "last", "next"}))
+        # "in 2021", "since 2014", "late 2021", "the end of 2000", "the year 2008"
+        add("partyear", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?:the\s+year\s+)?(?<![\d.,$€£¥])(?P<y>{Y})(?![.,]\d|\s*(?:%|per\s*cent|percent))",
+            self._h_partyear, first(list(self.part_words)) | first(list(self.cues)))
+        # quarters and halves: "Q3 2019", "2016 Q3", "the third quarter of 2016", "H1 2016", "the first half of 2021"
+        qwords = _alternation(list(self.quarter_words))
+        add("quarter", rf"(?:(?P<y0>{Y})\s*)?(?:(?P<q>Q[1-4])|(?P<h>H[12]))(?![a-z\d])(?:\s*(?P<y>{Y})|\s+(?P<mod>this|next|last)\s+year)?"
+                       rf"|(?:the\s+)?(?P<qw>{qwords})\s+(?P<qu>quarter|half)(?:\s+(?:of\s+)?(?:(?P<y2>{Y})|(?P<mod2>this|next|last)\s+year))?",
+            self._h_quarter, digit | {"q", "h", "the"} | first(list(self.quarter_words)))
+        # decades and centuries: "the 1990s", "the '70s", "the seventies", "the 21st century"
+        decw = _alternation(list(self.decade_words))
+        add("decade", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'?(?P<dec2>[1-9]0)'?s|(?P<decw>{decw}))(?![a-z\d])"
+                      rf"|(?:the\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century",
+            self._h_decade, digit | {"the", "'"} | first(list(self.part_words)) | first(list(self.decade_words)))
+        # offsets: "two days ago", "three weeks from now", "a month ago", "in three weeks", "in two days' time",
+        # "two days later" (from another event), "the past three weeks", "the next 3 days", "within five days"
+        A, OU = b["amount"], b["ounit"]
+        add("offset", rf"(?P<a>{A})\s+(?P<u>{OU})\s+(?P<dir>{_alternation(list(self.offset_directions))})(?![a-z])",
+            self._h_offset, digit | first(list(self.amounts)) | frozenset(self.units_words) | frozenset(self.tens_words))
+        add("inoffset", rf"(?P<in>in|within)\s+(?:(?P<the>the\s+(?:next|coming)\s+))?(?P<a>{A})\s+(?P<u>{OU})(?P<time>'s?\s+time|\s+time)?(?!\s+(?:of|per|and\s+a\s+half)\b)",
+            self._h_inoffset, frozenset({"in", "within"}))
+        add("rolling", rf"(?:the\s+)?(?P<mod>past|last|next|previous|coming|recent)\s+(?P<a>{A})\s+(?P<u>{OU})(?!\s+(?:of|per)\b)",
+            self._h_rolling, frozenset({"the", "past", "last", "next", "previous", "coming", "recent"}))
+        return forms
+
+    @cached_property
+    def _starters(self) -> dict[str, list[_Form]]:
+        index: dict[str, list[_Form]] = {}
+        for form in self._forms:
+            for s in form.starters:
+                index.setdefault(s, []).append(form)
+        return index
+
+    _TOKEN = re.compile(r"(?<![A-Za-z'’])([A-Za-z]+)|(?<!\d)(\d)\d*|(?<![A-Za-z\d])('\d)")
+
+    # -- finding ----------------------------------------------------------------------------
+
+    @cached_property
+    def _core(self) -> frozenset[str]:
+        """Words that only occur in date expressions: a date starting with a common word ("the",
+        "in", "a") has one of them right after it."""
+        words: set[str] = {"#", "'", "q", "h", "year", "week", "day", "century", "decade", "quarter", "half"}
+        for table in (self.months, self.weekdays, self.relative, self.period_units, self.modifiers, self.quarter_words,
+                      self.decade_words, self.offset_units, self.amounts, self.part_words, self.ordinal_words,
+                      self.ordinal_tens, self.units_words, self.tens_words, self.duration_units, self.duration_wholes):
+            for phrase in table:
+                words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
+        for phrase in self.lead_ins:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
+        return frozenset(words - {"the", "in", "of", "a", "an", "on", "at", "to", "and", "from", "by"})
+
+    def _tokens(self, text: str) -> list[tuple[int, str]]:
+        """(position, key) of every token that can begin a date: "#" for a number."""
+        return [
+            (m.start(), "#" if m.group(2) else ("'" if m.group(3) else m.group(1).lower()))
+            for m in self._TOKEN.finditer(text)
+        ]
 
     def find(self, text: str) -> list[DateMatch]:
         found: list[DateMatch] = []
-        for m in self._pattern.finditer(text):
-            g = m.groupdict()
-            start, end = m.start(), m.end()
-            has_time = bool(g.get("time") or g.get("time2"))
-            weekday = None
-            wd_name = g.get("weekday") or g.get("weekday2")
-            if wd_name:
-                weekday = self.weekdays[wd_name.lower()]
-            if g.get("month"):
-                month, day, year = self.months[g["month"].lower()], int(g["day"]), g.get("year")
-                # "May 15" is a date, "may 15" (the verb) is not.
-                if g["month"].lower() == "may" and g["month"][0].islower():
+        starters = self._starters
+        core = self._core
+        pos_done = 0
+        future: bool | None = None
+        tokens = self._tokens(text)
+        if not any(key in core for _, key in tokens):
+            return found
+        for i, (start, key) in enumerate(tokens):
+            if start < pos_done:
+                continue
+            forms = starters.get(key)
+            if not forms:
+                continue
+            if key not in core and (i + 1 >= len(tokens) or tokens[i + 1][1] not in core):
+                continue
+            candidates = []
+            for form in forms:
+                m = form.pattern.match(text, start)
+                if m and m.end() > start:
+                    candidates.append((m.end(), form, m))
+            candidates.sort(key=lambda c: -c[0])
+            for _, form, m in candidates:
+                dm = form.handler(m, text)
+                if dm is None:
                     continue
-                if g.get("lead"):
-                    # Keep "the night of" inside the claim text but not a leading "on".
-                    lead = g["lead"]
-                    if lead.lower().startswith("on "):
-                        start = m.start("lead") + 3
-            elif g.get("month2"):
-                month, day, year = self.months[g["month2"].lower()], int(g["day2"]), g.get("year2")
-                if g["month2"].lower() == "may" and g["month2"][0].islower():
+                if dm.future_only:
+                    if future is None:
+                        future = self._speaks_of_future(text)
+                    if not future:
+                        continue
+                found.append(dm)
+                pos_done = dm.end if dm.end > start else m.end()
+                break
+        return self._join_ranges(text, found)
+
+    def _speaks_of_future(self, sentence: str) -> bool:
+        return any(re.search(rf"\b{re.escape(c)}\b", sentence, re.IGNORECASE) for c in self.future_cues)
+
+    def _join_ranges(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """'from Oct. 2 to October 22', 'between January 2015 and March 2016': two dates, one range."""
+        if len(found) < 2:
+            return found
+        out: list[DateMatch] = []
+        i = 0
+        conn = re.compile(rf"^(?:{self._blocks['conn']}|\s+and\s+)$", re.IGNORECASE)
+        lead = re.compile(rf"(?:^|\s)(?P<rl>{self._blocks['rlead']})\s+$", re.IGNORECASE)
+        while i < len(found):
+            a = found[i]
+            if i + 1 < len(found):
+                b = found[i + 1]
+                between = text[a.end : b.start]
+                before = lead.search(text[max(0, a.start - 12) : a.start])
+                ok = (
+                    conn.match(between) and a.until is None and b.until is None and a.bound is None
+                    and not a.from_event and not b.from_event and a.rolling is None and b.rolling is None
+                    and (between.strip().lower() != "and" or (before and before.group("rl").lower() == "between"))
+                    and (between.strip() or False)
+                )
+                if ok and (a.year is None and b.year is not None and a.period_offset is None and not a.is_relative):
+                    year = b.year - 1 if (a.month and b.month and a.month > b.month) else b.year
+                    a = replace(a, year=year)
+                if ok:
+                    start = a.start - (len(before.group(0)) - (1 if before.group(0)[:1].isspace() else 0)) if before else a.start
+                    if before:
+                        start = a.start - len(before.group(0).lstrip())
+                    out.append(replace(a, start=start, end=b.end, text=text[start : b.end], until=b))
+                    i += 2
                     continue
-            elif g.get("iso_y"):
-                year, month, day = g["iso_y"], int(g["iso_m"]), int(g["iso_d"])
-            elif g.get("n1"):
-                a, b, year = int(g["n1"]), int(g["n2"]), g["n3"]
-                day, month = (a, b) if self.order == "dmy" else (b, a)
-                if month > 12 and day <= 12:
-                    day, month = month, day
-            elif g.get("month3"):
-                if g["month3"].lower() == "may" and g["month3"][0].islower():
-                    continue
-                found.append(
-                    DateMatch(start, end, text[start:end], year=int(g["year3"]), month=self.months[g["month3"].lower()])
-                )
+            out.append(a)
+            i += 1
+        return out
+
+    # -- handlers -----------------------------------------------------------------------------
+
+    def _date(self, m: re.Match[str], text: str, start: int, year: int | None, month: int | None, day: int | None,
+              **kw: Any) -> DateMatch | None:
+        if month is None or day is None or not (1 <= month <= 12) or not (1 <= day <= 31):
+            return None
+        if year is not None and day > calendar.monthrange(year, month)[1]:
+            return None
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, month=month, day=day, **kw)
+
+    def _wd(self, m: re.Match[str], group: str = "wd") -> int | None:
+        name = m.group(group)
+        return self.weekdays.get(name.lower().rstrip(".")) if name else None
+
+    def _h_md(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")):
+            return None
+        start = m.start()
+        if m.group("lead") and m.group("lead").lower().startswith("on "):
+            start = m.start("lead") + 3
+        raw_day = m.group("d")
+        if not raw_day[0].isdigit() and not re.match(r"\s*(?:the\s+)?", text[m.end("m") : m.start("d")]):
+            return None
+        if not raw_day[0].isdigit() and text[m.end("m") : m.start("d")].strip() in ("-", "/"):
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        return self._date(m, text, start, year, self._month_of(m.group("m")), self._day_value(raw_day),
+                          weekday=self._wd(m), has_time=bool(m.group("t")))
+
+    def _h_dm(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")):
+            return None
+        raw_day = m.group("d")
+        joiner = text[m.end("d") : m.start("m")]
+        if not raw_day[0].isdigit() and "of" not in joiner.lower():
+            return None  # "second May" is not a date; "the second of May" is
+        if raw_day.endswith(".") and "-" in joiner:
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        return self._date(m, text, m.start(), year, self._month_of(m.group("m")), self._day_value(raw_day.rstrip(".")),
+                          weekday=self._wd(m), has_time=bool(m.group("t")))
+
+    def _h_ymd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        month = int(m.group("mo")) if m.group("mo") else self._month_of(m.group("m"))
+        if m.group("s") == "." and m.group("mo") is None:
+            return None
+        return self._date(m, text, m.start(), int(m.group("y")), month, int(m.group("d")))
+
+    def _h_dmy(self, m: re.Match[str], text: str) -> DateMatch | None:
+        a, b, ys = int(m.group("n1")), int(m.group("n2")), m.group("y")
+        if len(ys) == 2:
+            if m.group("s") == "." or len(m.group("n1")) + len(m.group("n2")) < 3 and m.group("s") == "-":
+                # "1.2.16" and "3-7-07" are too easily something else; "21/04/16" is a date
+                if m.group("s") == ".":
+                    return None
+            year = self._year2(ys)
+        else:
+            year = int(ys)
+        day, month = (a, b) if self.order == "dmy" else (b, a)
+        if month > 12 and day <= 12:
+            day, month = month, day
+        return self._date(m, text, m.start(), year, month, day)
+
+    def _h_my(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")) and not m.group("m2"):
+            return None
+        year = int(m.group("y"))
+        month = self._month_of(m.group("m"))
+        if not m.group("m2"):
+            start = m.start("m")  # "from January 2022": the range joiner takes the lead
+            return DateMatch(start, m.end(), text[start : m.end()], year=year, month=month)
+        month2 = self._month_of(m.group("m2"))
+        if month is None or month2 is None or month == month2:
+            return None
+        conn = text[m.end("m") : m.start("m2")].strip().lower()
+        if conn == "and" and (m.group("rl") or "").lower() != "between":
+            return None
+        start_year = year - 1 if month > month2 else year
+        end = DateMatch(m.start("m2"), m.end(), text[m.start("m2") : m.end()], year=year, month=month2)
+        return DateMatch(m.start(), m.end(), m.group(0), year=start_year, month=month, until=end)
+
+    def _h_mdd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")):
+            return None
+        if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
+            return None
+        month = self._month_of(m.group("m"))
+        d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
+        if d1 is None or d2 is None or d2 <= d1:
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        end = self._date(m, text, m.start("d2"), year, month, d2)
+        first = self._date(m, text, m.start(), year, month, d1)
+        if end is None or first is None:
+            return None
+        return replace(first, until=end)
+
+    def _h_ddm(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")):
+            return None
+        if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
+            return None
+        month = self._month_of(m.group("m"))
+        d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
+        if d1 is None or d2 is None or d2 <= d1:
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        end = self._date(m, text, m.start("d2"), year, month, d2)
+        first = self._date(m, text, m.start(), year, month, d1)
+        if end is None or first is None:
+            return None
+        return replace(first, until=end)
+
+    def _h_yy(self, m: re.Match[str], text: str) -> DateMatch | None:
+        y1, raw2 = int(m.group("y")), m.group("y2")
+        y2 = (y1 // 100) * 100 + int(raw2) if len(raw2) == 2 else int(raw2)
+        conn = m.group("c").strip().lower()
+        lead = (m.group("rl") or "").lower()
+        if conn == "and" and lead != "between":
+            return None
+        if not (y1 < y2 <= y1 + 100):
+            return None
+        if len(raw2) == 2 and conn not in ("-", "–"):
+            return None
+        start = m.start("y") if lead == "in" else m.start()
+        end = DateMatch(m.start("y2"), m.end(), raw2, year=y2)
+        return DateMatch(start, m.end(), text[start : m.end()], year=y1, until=end)
+
+    def _h_rel(self, m: re.Match[str], text: str) -> DateMatch | None:
+        return DateMatch(m.start(), m.end(), m.group(0), relative_days=int(self.relative[re.sub(r"\s+", " ", m.group("rel").lower())]))
+
+    def _h_wd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        on = (m.group("on") or "").lower()
+        name = m.group("w").rstrip(".")
+        if not on:
+            # a bare weekday: "said Friday", "Friday's vote"; not "Good Friday", not "sun"
+            if name.lower() not in self.bare_weekdays or not name[0].isupper():
+                return None
+            prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, m.start() - 12) : m.start()])
+            if prev and prev.group(1).lower() in self.not_before_weekday:
+                return None
+        elif len(name) <= 3 and on != "on":
+            return None
+        start = m.start("w") if on in ("on", "") else m.start()
+        mod = {"past": "last", "coming": "next"}.get(on, on)
+        end = m.end()
+        if text[m.end("w") - 1 : m.end("w")] == "." and not m.group("part"):
+            end = m.end("w") - 1
+        return DateMatch(start, end, text[start:end], weekday=self.weekdays[name.lower()], weekday_only=True,
+                         weekday_mod=mod if mod in ("this", "next", "last") else None)
+
+    def _h_wdd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        day = self._day_value(m.group("d"))
+        if day is None or not (1 <= day <= 31):
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), day=day, weekday=self._wd(m, "w"))
+
+    def _h_wdweek(self, m: re.Match[str], text: str) -> DateMatch | None:
+        return DateMatch(m.start(), m.end(), m.group(0), weekday=self._wd(m, "w"), period="week",
+                         period_offset={"this": 0, "next": 1, "last": -1}[m.group("mod").lower()])
+
+    def _h_weekwd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        return self._h_wdweek(m, text)
+
+    def _h_dayonly(self, m: re.Match[str], text: str) -> DateMatch | None:
+        day = self._day_value(m.group("d"))
+        if day is None or not (1 <= day <= 31):
+            return None
+        if not m.group("d")[0].isdigit() and not m.group("the"):
+            return None
+        start = m.start() if m.group("the") else m.start("d")
+        tail = re.match(r"\s+of\s+(this|next|last)\s+month", text[m.end("d") :], re.IGNORECASE)
+        if tail:
+            end = m.end("d") + tail.end()
+            off = {"this": 0, "next": 1, "last": -1}[tail.group(1).lower()]
+            return DateMatch(start, end, text[start:end], day=day, period="month", period_offset=off)
+        return DateMatch(start, m.end("d"), text[start : m.end("d")], day=day)
+
+    def _h_dayofmonth(self, m: re.Match[str], text: str) -> DateMatch | None:
+        day = self._day_value(m.group("d"))
+        if day is None or not (1 <= day <= 31):
+            return None
+        off = {"this": 0, "next": 1, "last": -1}[m.group("mod").lower()]
+        return DateMatch(m.start(), m.end(), m.group(0), day=day, period="month", period_offset=off)
+
+    def _part(self, m: re.Match[str]) -> str | None:
+        p = m.groupdict().get("part")
+        return self.part_words.get(re.sub(r"\s+", " ", p.lower())) if p else None
+
+    def _h_relperiod(self, m: re.Match[str], text: str) -> DateMatch | None:
+        part = self._part(m)
+        unit = self.period_units[m.group("u").lower()]
+        mod_word = (m.group("mod") or "").lower()
+        if m.group("inthe"):
+            if part not in ("earlier", "later"):
+                return None
+            mod = "this"
+        elif mod_word:
+            mod = self.modifiers[mod_word]
+        elif part == "rest":
+            mod = "this"
+        elif m.group("after"):
+            mod = "this"
+        else:
+            return None
+        if m.group("after"):
+            if mod != "this":
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), period=unit, period_offset=2, part=part)
+        if mod == "past":
+            amount = {"week": 7, "weekend": 2, "fortnight": 14}.get(unit)
+            if unit in ("month", "year", "decade"):
+                return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, 1.0, -1), part=part)
+            if amount is None:
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), rolling=("day", float(amount), -1), part=part)
+        offset = {"this": 0, "next": 1, "last": -1}[mod]
+        if unit == "fortnight" or (offset > 0 and not self.find_next_periods):
+            return None
+        start = m.start()
+        return DateMatch(start, m.end(), text[start : m.end()], period=unit, period_offset=offset, part=part)
+
+    def _h_partmonth(self, m: re.Match[str], text: str) -> DateMatch | None:
+        part = self._part(m)
+        name = m.group("m")
+        if name.lower().rstrip(".") in self.verb_months and not name[0].isupper():
+            return None
+        if len(name.rstrip(".")) <= 3 and not name[0].isupper():
+            return None
+        month = self._month_of(name)
+        year = int(m.group("y")) if m.group("y") else None
+        cue = (m.group("cue") or "").lower()
+        bound = self.cues.get(re.sub(r"\s+", " ", cue)) if cue else None
+        if part is None and not cue:
+            return None
+        if part in ("earlier", "later", "rest"):
+            return None
+        start = m.start("m") if cue and bound in (None, "in") else m.start()
+        bound = bound if bound not in (None, "in") else None
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, month=month, part=part, bound=bound)
+
+    def _h_modmonth(self, m: re.Match[str], text: str) -> DateMatch | None:
+        name = m.group("m")
+        if name.lower().rstrip(".") in self.verb_months and not name[0].isupper():
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), month=self._month_of(name), weekday_mod=m.group("mod").lower())
+
+    def _h_partyear(self, m: re.Match[str], text: str) -> DateMatch | None:
+        part = self._part(m)
+        cue = (m.group("cue") or "").lower()
+        bound = self.cues.get(re.sub(r"\s+", " ", cue)) if cue else None
+        if part in ("earlier", "later", "rest"):
+            return None
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s*(?:[-–]|to\b|and\b)\s*\d", after):
+            return None  # the start of a range of numbers
+        start = m.start("y") if cue and bound in (None, "in") else m.start()
+        if cue and re.match(r"\s*the\s+year", text[m.end("cue") : m.start("y")], re.IGNORECASE):
+            start = m.start("y") - len(re.search(r"the\s+year\s+$", text[: m.start("y")], re.IGNORECASE).group(0))  # type: ignore[union-attr]
+        bound = bound if bound not in (None, "in") else None
+        return DateMatch(start, m.end(), text[start : m.end()], year=int(m.group("y")), part=part, bound=bound)
+
+    def _h_quarter(self, m: re.Match[str], text: str) -> DateMatch | None:
+        g = m.groupdict()
+        if g.get("q") or g.get("h"):
+            code = (g.get("q") or g.get("h") or "").upper()
+            period = "quarter" if code[0] == "Q" else "half"
+            index = int(code[1])
+            year_s = g.get("y") or g.get("y0")
+            mod = g.get("mod")
+            if not year_s and not mod and period == "half":
+                return None  # "H2" alone is too often something else
+        else:
+            period = g["qu"].lower()
+            index = self.quarter_words[g["qw"].lower()]
+            year_s = g.get("y2")
+            mod = g.get("mod2")
+            if period == "half" and not (year_s or mod):
+                return None  # "the first half" of a match, a book ...
+        if index > (4 if period == "quarter" else 2):
+            return None
+        year = int(year_s) if year_s else None
+        offset = {"this": 0, "next": 1, "last": -1}[mod.lower()] if mod else None
+        return DateMatch(m.start(), m.end(), m.group(0), year=year, period=period, period_index=index,
+                         period_offset=offset)
+
+    def _h_decade(self, m: re.Match[str], text: str) -> DateMatch | None:
+        g = m.groupdict()
+        part = self._part(m)
+        if g.get("cent"):
+            c = int(g["cent"])
+            if not 1 <= c <= 22:
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), period="century", period_index=c)
+        if g.get("dec"):
+            index = int(g["dec"])
+        elif g.get("dec2"):
+            if not m.group(0).lower().startswith(("the", "'")) and "'" not in m.group(0) and part is None:
+                return None  # "70s" alone could be ages or temperatures
+            index = int(g["dec2"])  # century chosen at resolution
+            if text[m.start("dec2") - 1 : m.start("dec2")] != "'" and not m.group(0).lower().startswith(("the", "early", "mid", "late")):
+                return None
+        else:
+            index = self.decade_words[re.sub(r"\s+", " ", g["decw"].lower())]
+            if not m.group(0).lower().startswith("the") and part is None:
+                return None
+        return DateMatch(m.start(), m.end(), m.group(0), period="decade", period_index=index, part=part)
+
+    def _h_offset(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a"))
+        if amount is None:
+            return None
+        unit, factor = self.offset_units[m.group("u").lower()]
+        direction = self.offset_directions[re.sub(r"\s+", " ", m.group("dir").lower())]
+        n = amount[0] if amount[0] == amount[1] else None
+        if direction == "event":
+            return DateMatch(m.start(), m.end(), m.group(0), from_event=True)
+        sign, base = (direction, 0) if isinstance(direction, int) else direction
+        if n is None:
+            return None
+        return self._offset_match(m, unit, n * factor * sign, base)
+
+    def _offset_match(self, m: re.Match[str], unit: str, n: float, base: int = 0) -> DateMatch | None:
+        if n != int(n):
+            return None
+        n = int(n)
+        if unit == "day":
+            return DateMatch(m.start(), m.end(), m.group(0), relative_days=n + base)
+        # "two months ago", "a year ago": stated to the month or the year
+        return DateMatch(m.start(), m.end(), m.group(0), period=unit, period_offset=n)
+
+    def _h_inoffset(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a"))
+        if amount is None:
+            return None
+        unit, factor = self.offset_units[m.group("u").lower()]
+        if m.group("in").lower() == "within" or m.group("the"):
+            high = amount[1] * factor
+            if unit != "day" and high != int(high):
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, high, 0), future_only=not m.group("time"))
+        if amount[0] != amount[1]:
+            return None
+        dm = self._offset_match(m, unit, amount[0] * factor, 0)
+        if dm is None:
+            return None
+        return replace(dm, future_only=not m.group("time"))
+
+    def _h_rolling(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a"))
+        if amount is None:
+            return None
+        unit, factor = self.offset_units[m.group("u").lower()]
+        mod = m.group("mod").lower()
+        sign = 1 if mod in ("next", "coming") else -1
+        n = amount[1] * factor
+        if unit != "day" and n != int(n):
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, n, sign))
+
+    # -- durations ------------------------------------------------------------------------------
+
+    @cached_property
+    def _duration_pattern(self) -> re.Pattern[str]:
+        b = self._blocks
+        units = _alternation(list(self.duration_units))
+        wholes = _alternation(list(self.duration_wholes))
+        quals = _alternation(list(self.duration_qualifiers))
+        amount = rf"(?:\d+(?:[.,]\d+)?|{b['amount_word']}|{_alternation(list(self.amounts))}|half\s+an?|half)"
+        return re.compile(
+            rf"(?<![\w.,])(?:(?P<q>{quals})\s+)?(?:(?P<a>{amount})(?P<half>\s+and\s+a\s+half)?(?:[\s-]*|(?<=\d))(?P<u>{units})(?![a-z])"
+            rf"(?P<half2>\s+and\s+(?:a\s+)?half)?|(?P<w>{wholes})(?![a-z]))",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _duration_starters(self) -> frozenset[str]:
+        words = {"#", "half"}
+        for table in (self.duration_qualifiers, self.duration_wholes, self.amounts, self.units_words, self.tens_words):
+            words.update(re.findall(r"[a-z]+", " ".join(table).lower())[:0] or [p.split()[0].split("-")[0].lower() for p in table])
+        return frozenset(words)
+
+    def find_durations(self, text: str) -> list[DurationMatch]:
+        """Lengths of time: "10 days", "a few weeks", "two and a half years", "all day", "a fortnight"."""
+        out: list[DurationMatch] = []
+        if not self.duration_units:
+            return out
+        core = self._core
+        tokens = self._tokens(text)
+        starters = self._duration_starters
+        pos_done = 0
+        for i, (start, key) in enumerate(tokens):
+            if start < pos_done or key not in starters:
                 continue
-            elif g.get("rel"):
-                found.append(
-                    DateMatch(start, end, text[start:end], relative_days=int(self.relative[g["rel"].lower()]))
-                )
+            if key not in core and key != "#" and (i + 1 >= len(tokens) or tokens[i + 1][1] not in core):
                 continue
-            elif g.get("weekday3"):
-                start = m.start("weekday3") if g["on"].lower() == "on" else start
-                found.append(
-                    DateMatch(
-                        start, end, text[start:end], weekday=self.weekdays[g["weekday3"].lower()],
-                        weekday_only=True, relative_days=None,
-                    )
-                )
+            m = self._duration_pattern.match(text, start)
+            if not m:
                 continue
-            else:  # pragma: no cover - every alternative is handled above
+            pos_done = m.end()
+            q = self.duration_qualifiers.get(re.sub(r"\s+", " ", (m.group("q") or "").lower()), "exact")
+            if m.group("w"):
+                v = float(self.duration_wholes[re.sub(r"[\s-]+", " ", m.group("w").lower())])
+                out.append(DurationMatch(m.start(), m.end(), m.group(0), v, v, "whole", q))
                 continue
-            year_i = int(year) if year else None
-            if not (1 <= month <= 12) or not (1 <= day <= 31):
+            raw = re.sub(r"\s+", " ", m.group("a").lower())
+            if raw.startswith("half"):
+                amount: tuple[float, float] | None = (0.5, 0.5)
+            else:
+                amount = self._amount_value(raw.replace(",", "."))
+            if amount is None:
                 continue
-            if year_i is not None and day > calendar.monthrange(year_i, month)[1]:
-                continue
-            found.append(
-                DateMatch(start, end, text[start:end], year=year_i, month=month, day=day, weekday=weekday, has_time=has_time)
-            )
-        return found
+            low, high = amount
+            if m.group("half") or m.group("half2"):
+                low, high = low + 0.5, high + 0.5
+            unit_name = m.group("u").lower()
+            per = float(self.duration_units[unit_name])
+            vague = low != high
+            out.append(DurationMatch(m.start(), m.end(), m.group(0), low * per, high * per,
+                                     unit_name, "vague" if vague and q == "exact" else q))
+        return out
+
+    # -- placing on the calendar ----------------------------------------------------------------
 
     def resolve(self, m: DateMatch, reference: date | None, *, sentence: str = "", fallback_year: int | None = None,
                 fallback_note: str | None = None) -> Resolution:
         """Place a date on the calendar, using ``reference`` (publication date) when needed."""
+        res = self._resolve(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
+        if m.bound and (res.low is not None or res.value is not None):
+            side = "after" if m.bound in ("since", "after", "from") else "before"
+            return replace(res, open_side=side)
+        return res
+
+    def _resolve(self, m: DateMatch, reference: date | None, *, sentence: str, fallback_year: int | None,
+                 fallback_note: str | None) -> Resolution:
+        if m.until is not None:
+            return self._resolve_range(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
+        if m.from_event:
+            return Resolution(None, None, None, f"{m.text.strip()!r} is counted from another event, not the publication date")
+        if m.rolling is not None:
+            return self._resolve_rolling(m, reference)
         if m.relative_days is not None:
             if reference is None:
                 return Resolution(None, None, None, "relative date; publication date unknown")
             day = reference + timedelta(days=m.relative_days)
             return Resolution(day, day, day, f"{m.text.strip()!r} counted from publication date {reference.isoformat()}")
         if m.weekday_only:
-            if reference is None:
-                return Resolution(None, None, None, "weekday without a date; publication date unknown")
-            future = any(re.search(rf"\b{re.escape(c)}\b", sentence, re.IGNORECASE) for c in self.future_cues)
-            delta = (m.weekday - reference.weekday()) % 7  # type: ignore[operator]
-            if future:
-                day = reference + timedelta(days=delta if delta <= self.future_days else delta - 7)
-            else:
-                back = (reference.weekday() - m.weekday) % 7  # type: ignore[operator]
-                day = reference - timedelta(days=back if back <= self.past_days else back - 7)
-            return Resolution(day, day, day, f"nearest {calendar.day_name[m.weekday]} to publication date {reference.isoformat()}")  # type: ignore[index]
+            return self._resolve_weekday(m, reference, sentence)
+        if m.period_offset is not None and (m.period != "quarter" and m.period != "half" or m.year is None):
+            return self._resolve_relative_period(m, reference)
+        if m.period in ("quarter", "half", "decade", "century"):
+            return self._resolve_numbered_period(m, reference, fallback_year, fallback_note)
+        if m.day is not None and m.month is None:
+            return self._resolve_day_only(m, reference, sentence)
+        if m.weekday_mod and m.month is not None and m.day is None:
+            return self._resolve_mod_month(m, reference)
         year, note = m.year, None
         if year is None:
+            if m.month is None:
+                return Resolution(None, None, None, "no year given")
             if reference is not None:
                 year = reference.year
                 # "December 28" in an article published on January 3 is last year's.
-                if m.month is not None and m.month - reference.month > 6:
+                if m.month - reference.month > 6:
                     year -= 1
-                elif m.month is not None and reference.month - m.month > 6 and m.month < 3:
+                elif reference.month - m.month > 6 and m.month < 3:
                     year += 1
+                if m.day == 29 and m.month == 2 and not calendar.isleap(year):
+                    # "Feb 29" without a year: the leap year nearest to the publication date
+                    year = min((y for y in range(year - 4, year + 5) if calendar.isleap(y)),
+                               key=lambda y: abs((date(y, 2, 29) - reference).days))
                 note = f"year {year} from the publication date"
             elif fallback_year is not None:
                 year = fallback_year
@@ -210,6 +943,7 @@ class DateReader:
             last = calendar.monthrange(year, m.month)[1] if m.month else 31
             low = date(year, m.month or 1, 1)
             high = date(year, m.month or 12, last)
+            low, high = self._apply_part(m.part, "month" if m.month else "year", low, high, reference)
             return Resolution(None, low, high, note)
         try:
             day = date(year, m.month, m.day)  # type: ignore[arg-type]
@@ -219,3 +953,216 @@ class DateReader:
         if m.weekday is not None and day.weekday() != m.weekday:
             conflict = f"{day.strftime('%B')} {day.day}, {day.year} was a {calendar.day_name[day.weekday()]}, not a {calendar.day_name[m.weekday]}"
         return Resolution(day, day, day, note, conflict)
+
+    def _resolve_range(self, m: DateMatch, reference: date | None, **kw: Any) -> Resolution:
+        first = self._resolve(replace(m, until=None), reference, **kw)
+        last = self._resolve(m.until, reference, **kw)  # type: ignore[arg-type]
+        low = first.low or first.value
+        high = last.high or last.value
+        if low is None or high is None:
+            return Resolution(None, None, None, first.note if low is None else last.note)
+        if high < low:
+            if m.year is None and m.until is not None and m.until.year is None and m.month and m.until.month:
+                # "December 28 to January 4" without years: the range runs over the new year
+                try:
+                    high = high.replace(year=low.year + 1) if high.replace(year=low.year) < low else high
+                except ValueError:
+                    return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
+            if high < low:
+                return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
+        notes = [n for n in (first.note, last.note) if n]
+        return Resolution(None, low, high, notes[0] if notes else None, first.weekday_conflict or last.weekday_conflict)
+
+    def _resolve_weekday(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
+        if reference is None:
+            return Resolution(None, None, None, "weekday without a date; publication date unknown")
+        wd = m.weekday  # type: ignore[assignment]
+        name = calendar.day_name[wd]
+        monday = reference - timedelta(days=reference.weekday())
+        if m.weekday_mod == "this":
+            day = monday + timedelta(days=wd)
+            return Resolution(day, day, day, f"{name} of the week of publication date {reference.isoformat()}")
+        if m.weekday_mod == "next":
+            day = monday + timedelta(days=7 + wd)
+            return Resolution(day, day, day, f"{name} of the week after publication date {reference.isoformat()}")
+        if m.weekday_mod == "last":
+            back = (reference.weekday() - wd) % 7 or 7
+            day = reference - timedelta(days=back)
+            return Resolution(day, day, day, f"the {name} before publication date {reference.isoformat()}")
+        future = self._speaks_of_future(sentence)
+        delta = (wd - reference.weekday()) % 7
+        if future:
+            day = reference + timedelta(days=delta if delta <= self.future_days else delta - 7)
+        else:
+            back = (reference.weekday() - wd) % 7
+            day = reference - timedelta(days=back if back <= self.past_days else back - 7)
+        return Resolution(day, day, day, f"nearest {name} to publication date {reference.isoformat()}")
+
+    def _resolve_day_only(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
+        """'the 27th', 'Friday the 22nd': a day of a month near the publication date."""
+        if reference is None:
+            return Resolution(None, None, None, "day of the month without a month; publication date unknown")
+        candidates = []
+        for k in (-1, 0, 1):
+            first = _add_months(reference.replace(day=1), k)
+            try:
+                candidates.append(first.replace(day=m.day))  # type: ignore[arg-type]
+            except ValueError:
+                continue
+        if m.weekday is not None:
+            candidates = [c for c in candidates if c.weekday() == m.weekday]
+        elif self._speaks_of_future(sentence):
+            candidates = [c for c in candidates if c >= reference] or candidates
+        else:
+            candidates = [c for c in candidates if c <= reference] or candidates
+        if not candidates:
+            return Resolution(None, None, None, f"no {m.text!r} near publication date {reference.isoformat()}")
+        day = min(candidates, key=lambda c: abs((c - reference).days))
+        return Resolution(day, day, day, f"month of {m.text.strip()!r} from publication date {reference.isoformat()}")
+
+    def _resolve_mod_month(self, m: DateMatch, reference: date | None) -> Resolution:
+        """'last September' is the latest September before the publication month, 'next June' the first after."""
+        if reference is None:
+            return Resolution(None, None, None, "month without a year; publication date unknown")
+        year = reference.year
+        if m.weekday_mod == "last" and m.month >= reference.month:  # type: ignore[operator]
+            year -= 1
+        elif m.weekday_mod == "next" and m.month <= reference.month:  # type: ignore[operator]
+            year += 1
+        low = date(year, m.month, 1)  # type: ignore[arg-type]
+        return Resolution(None, low, _month_end(year, m.month), f"year {year} from the publication date")  # type: ignore[arg-type]
+
+    def _period_bounds(self, unit: str, reference: date, offset: int) -> tuple[date, date]:
+        if unit in ("week", "weekend"):
+            monday = reference - timedelta(days=reference.weekday()) + timedelta(days=7 * offset)
+            if unit == "weekend":
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            first = _add_months(reference.replace(day=1), offset)
+            return first, _month_end(first.year, first.month)
+        if unit == "quarter":
+            q0 = (reference.month - 1) // 3
+            first = _add_months(date(reference.year, q0 * 3 + 1, 1), 3 * offset)
+            return first, _add_months(first, 3) - timedelta(days=1)
+        if unit == "half":
+            h0 = (reference.month - 1) // 6
+            first = _add_months(date(reference.year, h0 * 6 + 1, 1), 6 * offset)
+            return first, _add_months(first, 6) - timedelta(days=1)
+        if unit == "decade":
+            y = reference.year // 10 * 10 + 10 * offset
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        if unit == "century":
+            y = reference.year // 100 * 100 + 100 * offset
+            return date(y, 1, 1), date(y + 99, 12, 31)
+        y = reference.year + offset
+        return date(y, 1, 1), date(y, 12, 31)
+
+    def _resolve_relative_period(self, m: DateMatch, reference: date | None) -> Resolution:
+        if reference is None:
+            return Resolution(None, None, None, "relative period; publication date unknown")
+        unit = m.period or "year"
+        low, high = self._period_bounds(unit, reference, m.period_offset or 0)
+        note = f"{m.text.strip()!r} counted from publication date {reference.isoformat()}"
+        if m.day is not None:  # "the 20th of next month"
+            try:
+                day = low.replace(day=m.day)
+            except ValueError:
+                return Resolution(None, None, None, f"no such date ({m.text})")
+            return Resolution(day, day, day, note)
+        if m.weekday is not None and unit == "week":
+            day = low + timedelta(days=m.weekday)
+            return Resolution(day, day, day, note)
+        low, high = self._apply_part(m.part, unit, low, high, reference)
+        return Resolution(None, low, high, note)
+
+    def _resolve_numbered_period(self, m: DateMatch, reference: date | None, fallback_year: int | None,
+                                 fallback_note: str | None) -> Resolution:
+        note = None
+        if m.period == "century":
+            c = m.period_index or 1
+            low, high = date((c - 1) * 100 or 1, 1, 1), date(c * 100 - 1, 12, 31)
+            return Resolution(None, low, high, None)
+        if m.period == "decade":
+            y = m.period_index or 0
+            if y < 100:  # "the '70s": the latest such decade that has begun
+                ref_year = reference.year if reference else fallback_year
+                if ref_year is None:
+                    y += 1900
+                    note = "century assumed: 1900s"
+                else:
+                    y = ref_year // 100 * 100 + y
+                    if y > ref_year:
+                        y -= 100
+                    note = f"century from the year {ref_year}"
+            low, high = date(y, 1, 1), date(y + 9, 12, 31)
+            low, high = self._apply_part(m.part, "decade", low, high, reference)
+            return Resolution(None, low, high, note)
+        year = m.year
+        if year is None and m.period_offset is not None and reference is not None:
+            year = reference.year + m.period_offset
+            note = f"year {year} from the publication date"
+        if year is None:
+            if reference is not None:
+                year = reference.year
+                months = 3 if m.period == "quarter" else 6
+                first_month = ((m.period_index or 1) - 1) * months + 1
+                if first_month - reference.month > 6:
+                    year -= 1
+                note = f"year {year} from the publication date"
+            elif fallback_year is not None:
+                year, note = fallback_year, fallback_note or f"year {fallback_year} assumed"
+            else:
+                return Resolution(None, None, None, "no year given and publication date unknown")
+        months = 3 if m.period == "quarter" else 6
+        first = date(year, ((m.period_index or 1) - 1) * months + 1, 1)
+        return Resolution(None, first, _add_months(first, months) - timedelta(days=1), note)
+
+    def _resolve_rolling(self, m: DateMatch, reference: date | None) -> Resolution:
+        if reference is None:
+            return Resolution(None, None, None, "relative period; publication date unknown")
+        unit, amount, sign = m.rolling  # type: ignore[misc]
+
+        def shift(d: date, k: float) -> date:
+            if unit == "day":
+                return d + timedelta(days=k)
+            months = int(k) * (12 if unit == "year" else 1)
+            return _add_months(d, months)
+
+        note = f"{m.text.strip()!r} counted from publication date {reference.isoformat()}"
+        if sign < 0:
+            low, high = shift(reference, -amount), reference
+        elif sign > 0:
+            low, high = reference + timedelta(days=1), shift(reference, amount)
+        else:
+            low, high = reference, shift(reference, amount)
+        low, high = self._apply_part(m.part, unit, low, high, reference)
+        return Resolution(None, low, high, note)
+
+    def _apply_part(self, part: str | None, unit: str, low: date, high: date, reference: date | None) -> tuple[date, date]:
+        if part is None:
+            return low, high
+        if part in ("earlier", "later", "rest"):
+            if reference is None or not (low <= reference <= high):
+                return low, high
+            return (low, reference) if part == "earlier" else (reference, high)
+        fractions = dict(self.part_fractions.get("default", {}))
+        fractions.update(self.part_fractions.get(unit, {}))
+        frac = fractions.get(part)
+        if not frac:
+            return low, high
+        lo_f, hi_f = float(frac[0]), float(frac[1])
+        if unit in ("year",) and (high - low).days > 300:
+            n = 12
+            first = low.replace(day=1)
+            a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
+            start = _add_months(first, a)
+            end = _add_months(first, z) - timedelta(days=1)
+            return start, end
+        if unit in ("decade", "century"):
+            n = high.year - low.year + 1
+            a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
+            return date(low.year + a, 1, 1), date(low.year + z - 1, 12, 31)
+        n = (high - low).days + 1
+        a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
+        return low + timedelta(days=a), low + timedelta(days=max(a, z - 1))

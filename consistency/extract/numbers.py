@@ -75,7 +75,29 @@ class NumberMatch:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of ``words``, longest first, written as a trie so that a long list
+    costs one test per character instead of one per word."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child, chars = node[ch], re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a chain of single characters
+            (nxt, child), = child.items()
+            chars += re.escape(nxt)
+        branches.append(chars + _trie_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _num(value: float) -> float:
@@ -89,7 +111,23 @@ class NumberReader:
         self.words: dict[str, float] = {k.lower(): v for k, v in numbers.get("words", {}).items()}
         self.scales: dict[str, float] = {k.lower(): v for k, v in numbers.get("scales", {}).items()}
         self.scale_abbr: dict[str, float] = {k.lower(): v for k, v in numbers.get("scale_abbreviations", {}).items()}
+        self.scale_abbr_cased: dict[str, float] = dict(numbers.get("scale_abbreviations_cased", {}))
+        self.scale_letters: dict[str, float] = dict(numbers.get("scale_letters", {}))
+        # denominators: "half"/"quarter" and the ordinals, singular and plural
         self.fractions: dict[str, float] = {k.lower(): v for k, v in numbers.get("fractions", {}).items()}
+        self.ordinals: dict[str, float] = {k.lower(): v for k, v in numbers.get("ordinals", {}).items()}
+        self.denominators: dict[str, tuple[float, bool]] = {}  # word -> (denominator, plural)
+        for word, d in self.ordinals.items():
+            self.denominators[word] = (d, False)
+            self.denominators[word + "s"] = (d, True)
+        for word, d in self.fractions.items():
+            self.denominators[word] = (d, word.endswith("s"))
+        self.slash_denominators = {int(d) for d in numbers.get("slash_fractions", {}).get("denominators", [])}
+        self.vulgar: dict[str, float] = dict(numbers.get("vulgar_fractions", {}))
+        signs = numbers.get("signs", {})
+        self.sign_symbols: list[str] = signs.get("symbols", ["-"])
+        self.sign_words: list[str] = [w.lower() for w in signs.get("words", [])]
+        self.point_words: list[str] = [w.lower() for w in numbers.get("decimal_point", {}).get("words", [])]
         self.vague: dict[str, list[float]] = {k.lower(): v for k, v in numbers.get("vague", {}).items()}
         mult = dict(numbers.get("multipliers", {}))
         self.multiplier_suffixes: list[str] = mult.pop("suffixes", [])
@@ -98,10 +136,20 @@ class NumberReader:
         self.percent_signs: list[str] = numbers.get("percent", {}).get("signs", [])
         currencies = numbers.get("currencies", {})
         self.currency_symbols: dict[str, str] = currencies.get("symbols", {})
+        self.dollar_prefixes: dict[str, str] = {k.lower(): v for k, v in currencies.get("dollar_prefixes", {}).items()}
         self.currency_names: dict[str, str] = {k.lower(): v for k, v in currencies.get("names", {}).items()}
+        self.subunits: dict[str, str] = {k.lower(): v for k, v in currencies.get("subunits", {}).items()}
+        self.subunit_factor = float(currencies.get("subunit_factor", 0.01))
+        units = numbers.get("units", {})
+        self.unit_names: dict[str, str] = {k: v for k, v in units.get("names", {}).items()}
+        self.unit_symbols: dict[str, str] = {k: v for k, v in units.get("symbols", {}).items()}
+        self.dimension_words: list[str] = [w.lower() for w in units.get("dimension_words", [])]
         self.tolerances: dict[str, float] = qualifiers.get("tolerances", {})
         self.before: dict[str, dict] = {k.lower(): v for k, v in qualifiers.get("before", {}).items()}
         self.after: dict[str, dict] = {k.lower(): v for k, v in qualifiers.get("after", {}).items()}
+        self.after_not_before: list[str] = qualifiers.get("after_rules", {}).get("not_before", [])
+        self.inclusive_phrases: list[str] = qualifiers.get("inclusive", {}).get("phrases", [])
+        self.two_sided_joiners: list[str] = qualifiers.get("two_sided", {}).get("joiners", [])
         ranges = qualifiers.get("ranges", {})
         self.range_connectors: list[str] = ranges.get("connectors", ["-", "–", "—", "to"])
         self.range_openers: list[str] = ranges.get("openers", ["between", "from"])
@@ -119,17 +167,54 @@ class NumberReader:
     # -- compiled patterns ---------------------------------------------------------------
     @cached_property
     def _core(self) -> re.Pattern[str]:
-        numeral = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        sign = _alternation(self.sign_symbols)
+        lead = r"(?:(?<![\w.,/%s])(?P<neg>%s)(?=\.?\d)|(?<![\w.,/]))" % ("".join(re.escape(c) for c in self.sign_symbols), sign)
+        vulgar = "".join(re.escape(c) for c in self.vulgar) or "(?!)"
+        plain = (
+            r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+            r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (South Asian grouping)
+            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
+            r"|\d+(?:\.\d+)?|\.\d+"
+        )
+        fraction = r"(?:(?P<fwhole>\d{1,3})\s{1,2})?(?P<fnum>\d{1,4})/(?P<fden>\d{1,4})(?![\d/])"
+        vulgars = rf"(?P<vwhole>\d{{1,3}})?(?P<vulgar>[{vulgar}])"
         guard = r"(?![\w]|[.,]\d)"
         scale_words = _alternation(list(self.scales))
         abbr = _alternation(list(self.scale_abbr))
-        word_tokens = _alternation(list(self.words) + list(self.scales) + list(self.fractions))
-        words = rf"\b(?:{word_tokens})(?:(?:\s+|-|\s+and\s+|\s+a\s+)(?:{word_tokens}))*\b"
+        cased = _alternation(list(self.scale_abbr_cased)) or "(?!)"
+        letters = "|".join(
+            (f"[{k}{k.upper()}]" if k.islower() else re.escape(k)) for k in self.scale_letters
+        ) or "(?!)"
+        halves = _alternation([w for w in self.fractions if not w.endswith("s")])
+        gunits = _alternation([u for u in self.unit_symbols if " " not in u]) or "(?!)"
         return re.compile(
-            rf"(?P<numeral>{numeral}(?:(?:\s+|-)(?P<scale>{scale_words})s?\b|\s?(?P<abbr>{abbr})\b|{guard}))"
-            rf"|(?P<words>{words})",
+            rf"{lead}(?:(?P<frac>{fraction})|(?P<vul>{vulgars})|(?P<numeral>(?P<digits>{plain})"
+            rf"(?:(?:\s+|-)(?P<scale>{scale_words})s?\b(?P<andfrac>\s+and\s+(?:an?|one)\s+(?P<andden>{halves})\b)?"
+            rf"|\s?(?P<abbr>{abbr})\b|\s?(?-i:(?P<cased>{cased}))\b|(?P<lsp>\s?)(?-i:(?P<letter>{letters}))\b|(?-i:(?P<gunit>{gunits}))(?!\w)|{guard})))"
+            rf"|(?P<words>{self._words_pattern})",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def _words_pattern(self) -> str:
+        tokens = _alternation(list(self.words) + list(self.scales) + list(self.denominators) + self.point_words)
+        sep = r"(?:\s?-\s?|\s+and\s+|\s+of\s+an?\s+|\s+)"
+        return rf"\b(?:{tokens})(?:{sep}(?:{tokens}))*\b"
+
+    @cached_property
+    def _plain_numeral(self) -> re.Pattern[str]:
+        return re.compile(r"\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+
+    @cached_property
+    def _sign_word_re(self) -> re.Pattern[str]:
+        if not self.sign_words:
+            return re.compile(r"(?!)")
+        return re.compile(rf"(?:^|(?<=[\s(\"']))(?:{_alternation(self.sign_words)})\s+$", re.IGNORECASE)
+
+    @cached_property
+    def _singular_fraction_ok(self) -> re.Pattern[str]:
+        # "a fifth of", "one third.", "a quarter million": a fraction, not an ordinal
+        return re.compile(rf"^(?:\s+of\b|\s*[.,;:!?)\]\"']|\s*$|\s+(?:{_alternation(list(self.scales))})\b)", re.IGNORECASE)
 
     @cached_property
     def _vague_re(self) -> re.Pattern[str]:
@@ -141,11 +226,17 @@ class NumberReader:
 
     @cached_property
     def _before_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:^|(?<=[\s(\"']))(?P<q>{_alternation(list(self.before))})\s*$", re.IGNORECASE)
+        return re.compile(rf"(?:(?<!\w)|(?=[<>=≤≥]))(?P<q>{_alternation(list(self.before))})\s*$", re.IGNORECASE)
 
     @cached_property
     def _after_re(self) -> re.Pattern[str]:
-        return re.compile(rf"^\s*(?P<q>{_alternation(list(self.after))})(?!\w)", re.IGNORECASE)
+        stop = _alternation(self.after_not_before) or "(?!)"
+        return re.compile(rf"^(?:\s*|-)(?P<q>{_alternation(list(self.after))})(?!\w)(?!\s+(?:{stop})\b)", re.IGNORECASE)
+
+    @cached_property
+    def _inclusive_re(self) -> re.Pattern[str]:
+        phrases = _alternation(self.inclusive_phrases) or "(?!)"
+        return re.compile(rf"^\s*,?\s*(?P<q>{phrases})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _percent_re(self) -> re.Pattern[str]:
@@ -153,12 +244,34 @@ class NumberReader:
 
     @cached_property
     def _currency_before_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![A-Za-z])(?P<c>{_alternation(list(self.currency_symbols))})\s?$")
+        # a one-letter prefix only glued and in capitals ("C$"): "a $5 loan" is not in AUD
+        long_prefixes = _alternation([k for k in self.dollar_prefixes if len(k.rstrip(".")) > 1]) or "(?!)"
+        letters = "".join(re.escape(k.upper()) for k in self.dollar_prefixes if len(k.rstrip(".")) == 1) or "(?!)"
+        return re.compile(
+            rf"(?<![A-Za-z.])(?:(?:(?i:(?P<pfx>{long_prefixes}))\s?|(?P<pfx1>[{letters}]))(?P<dollar>\$)"
+            rf"|(?P<c>{_alternation(list(self.currency_symbols))}))\s?$"
+        )
 
     @cached_property
     def _currency_after_re(self) -> re.Pattern[str]:
         names = list(self.currency_names) + [k for k in self.currency_symbols if k.isalpha()]
-        return re.compile(rf"^\s?(?P<c>{_alternation(names)})\b", re.IGNORECASE)
+        signs = [k for k in self.currency_symbols if not any(ch.isalpha() for ch in k)]
+        return re.compile(
+            rf"^(?:(?:\s|-)?(?P<c>{_alternation(names)})\b|\s?(?P<sym>{_alternation(signs)})(?!\s?\d))",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _subunit_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:\s|-)?(?P<c>{_alternation(list(self.subunits)) or '(?!)'})\b", re.IGNORECASE)
+
+    def _currency_code(self, name: str) -> str | None:
+        if name in self.currency_symbols:
+            return self.currency_symbols[name]
+        lower = name.lower()
+        if lower in self.currency_names:
+            return self.currency_names[lower]
+        return next((v for k, v in self.currency_symbols.items() if k.lower() == lower), None)
 
     @cached_property
     def _suffix_re(self) -> re.Pattern[str]:
@@ -178,49 +291,139 @@ class NumberReader:
 
     # -- reading -------------------------------------------------------------------------
     def parse_words(self, text: str) -> float | None:
-        tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+        parsed = self._parse_phrase(text)
+        return parsed[0] if parsed and parsed[1] != "ordinal" else None
+
+    def _parse_int(self, tokens: list[str]) -> tuple[float, float, float | None, bool] | None:
+        """An integer in words: (total of the big-scale groups, trailing group, last big scale,
+        whether the last token is a big scale)."""
         total = 0.0
         current = 0.0
         seen_any = False
         last_small = None  # last unit/tens token, to reject "two three"
-        pending_fraction = None
+        last_big = None
+        prev_scale = None
         for token in tokens:
-            if token in self.fractions:
-                pending_fraction = self.fractions[token]
+            if token == "and":
                 continue
             if token in self.scales:
                 scale = self.scales[token]
-                base = current if current else (pending_fraction or 1.0)
-                if current and pending_fraction:
-                    base = current + pending_fraction
                 if scale < 1000:
-                    current = base * scale
+                    current = (current or 1.0) * scale
+                elif not current and prev_scale is not None and scale > prev_scale and total:
+                    total *= scale  # "lakh crore", "thousand million"
                 else:
-                    total += base * scale
+                    total += (current or 1.0) * scale
                     current = 0.0
-                pending_fraction = None
+                if scale >= 1000:
+                    last_big = scale
+                prev_scale = scale
                 last_small = None
                 seen_any = True
                 continue
             if token in self.words:
-                if token in ("a", "an") and pending_fraction:
-                    continue  # "half a million"
-                value = self.words[token]
+                value = 1.0 if token in ("a", "an") else self.words[token]
                 if last_small is not None and not (last_small >= 20 and last_small % 10 == 0 and value < 10):
                     return None
-                if token in ("a", "an"):
-                    value = 1
                 current += value
                 last_small = value
+                prev_scale = None
                 seen_any = True
                 continue
             return None
         if not seen_any:
             return None
-        result = total + current
-        if pending_fraction and result == 0:
+        ends_big = bool(tokens) and tokens[-1] in self.scales and self.scales[tokens[-1]] >= 1000
+        return total, current, last_big, ends_big
+
+    def _parse_phrase(self, text: str) -> tuple[float, str] | None:
+        """A phrase of number words: (value, how) with how "int", "fraction" (a proper fraction
+        of something), "singular" (a singular denominator: "a fifth") or "ordinal" (not a count).
+        None when the words do not make one number."""
+        toks = [t for t in re.split(r"[\s-]+", text.lower()) if t]
+        if not toks:
             return None
-        return result
+        for pw in self.point_words:
+            if pw in toks:
+                i = toks.index(pw)
+                left = self._parse_phrase(" ".join(toks[:i])) if i else (0.0, "int")
+                digits = toks[i + 1 :]
+                if left is None or left[1] != "int" or not digits or not float(left[0]).is_integer():
+                    return None
+                if all(d in self.words and d not in ("a", "an") and self.words[d] < 10 for d in digits):
+                    decimals = "".join(str(int(self.words[d])) for d in digits)
+                else:
+                    right = self._parse_int(digits)
+                    if right is None:
+                        return None
+                    decimals = str(int(right[0] + right[1]))
+                return float(Decimal(int(left[0])) + Decimal("0." + decimals)), "int"
+        dens = [i for i, t in enumerate(toks) if t in self.denominators]
+        if not dens:
+            parsed = self._parse_int(toks)
+            return None if parsed is None else (parsed[0] + parsed[1], "int")
+        if len(dens) > 1:
+            return None
+        j = dens[0]
+        den_word = toks[j]
+        d, plural = self.denominators[den_word]
+        num_end = j
+        # "twenty-fifths", "three twenty-firsts": a tens word before a unit ordinal joins it
+        if (den_word in self.denominators and d < 10 and j >= 2 and toks[j - 1] in self.words
+                and 20 <= self.words[toks[j - 1]] < 100 and self.words[toks[j - 1]] % 10 == 0
+                and toks[j - 2] != "and"):
+            d += self.words[toks[j - 1]]
+            num_end = j - 1
+        elif d < 3 and den_word not in self.fractions:
+            return 0.0, "ordinal"  # "first", "second" are ordinals except in compounds
+        pre = toks[:num_end]
+        rest = toks[j + 1 :]
+        left_total, left_current, left_big = 0.0, 0.0, None
+        if "and" in pre:
+            k = len(pre) - 1 - pre[::-1].index("and")
+            mid, left = pre[k + 1 :], pre[:k]
+            simple = len(mid) == 1 and (mid[0] in ("a", "an") or (mid[0] in self.words and 1 <= self.words[mid[0]] < 10))
+            if simple and left:
+                parsed_left = self._parse_int(left)
+                if parsed_left is None:
+                    return None
+                left_total, left_current, left_big, _ = parsed_left
+                numerator = 1.0 if mid[0] in ("a", "an") else self.words[mid[0]]
+            else:
+                parsed = self._parse_int(pre)
+                if parsed is None:
+                    return None
+                numerator = parsed[0] + parsed[1]
+        elif pre:
+            parsed = self._parse_int(pre)
+            if parsed is None:
+                return None
+            numerator = parsed[0] + parsed[1]
+            if not plural and numerator != 1 and den_word not in self.fractions:
+                return 0.0, "ordinal"  # "one hundred fifth" is the 105th
+        elif den_word in self.fractions:
+            numerator = 1.0  # "half a million"
+        else:
+            return 0.0, "ordinal"  # "fifth", "the twentieth"
+        fraction = numerator / d
+        # what may follow: "half a million", "two thirds of a million", "five and a half million"
+        while rest and rest[0] in ("a", "an", "of"):
+            rest = rest[1:]
+        scale = 1.0
+        for token in rest:
+            if token not in self.scales:
+                return None
+            scale *= self.scales[token]
+        if rest:
+            value = left_total + (left_current + fraction) * scale
+        elif not left_current and left_big:
+            value = left_total + fraction * left_big  # "one million and a half"
+        else:
+            value = left_total + left_current + fraction
+        if value < 1 and not rest:
+            singular = numerator == 1 and not plural and den_word not in ("half",)
+            return value, "singular" if singular else "fraction"
+        return value, "int"
 
     def _bounds(self, spec: dict, x: float) -> tuple[float | None, float | None, bool, bool]:
         def side(name: str, is_low: bool) -> float | None:
@@ -265,59 +468,192 @@ class NumberReader:
             i += consumed
             if match is not None:
                 results.append(match)
+                while i < len(cores) and cores[i][0] < match.end:
+                    i += 1  # read as part of this one: "3 dollars 50 cents"
+        results = self._two_sided(scan, text, results)
         results.extend(self._vague(scan, text, results))
         results.extend(self._multipliers(scan, text, results))
         results.extend(self._zeros(scan, text, results))
         results.sort(key=lambda m: (m.start, m.end))
         return results
 
-    def _cores(self, scan: str) -> list[tuple[int, int, float, str]]:
+    @cached_property
+    def _joiner_re(self) -> re.Pattern[str]:
+        joiners = _alternation(self.two_sided_joiners) or "(?!)"
+        return re.compile(rf"^\s*,?\s*(?:{joiners})\s*$", re.IGNORECASE)
+
+    def _two_sided(self, scan: str, text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+        """"above 1,000 and below 1,500", "at most 100 and at least 20": one interval."""
+        lower = {"more_than", "at_least"}
+        upper = {"less_than", "at_most", "up_to"}
+        out: list[NumberMatch] = []
+        i = 0
+        while i < len(found):
+            a = found[i]
+            if i + 1 < len(found):
+                b = found[i + 1]
+                pair = (a, b) if a.qualifier in lower and b.qualifier in upper else (
+                    (b, a) if a.qualifier in upper and b.qualifier in lower else None)
+                if (pair and a.kind == b.kind and a.unit == b.unit and self._joiner_re.match(scan[a.end : b.start])
+                        and pair[0].low is not None and pair[1].high is not None and pair[0].low < pair[1].high):
+                    lo, hi = pair
+                    out.append(NumberMatch(
+                        start=a.start, end=b.end, text=text[a.start : b.end], value=_num((lo.low + hi.high) / 2),
+                        low=lo.low, high=hi.high, low_exclusive=lo.low_exclusive, high_exclusive=hi.high_exclusive,
+                        qualifier="range", kind=a.kind, unit=a.unit, written=a.written, core_start=a.core_start,
+                        core_end=b.core_end,
+                    ))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _cores(self, scan: str) -> list[tuple[int, int, float, str, str, str | None]]:
+        """(start, end, value, written, sort, unit) of every number; sort is "number" or
+        "fraction", unit a unit of measurement glued to a numeral ("10kg") or None."""
         cores = []
-        for m in self._core.finditer(scan):
-            if m.group("numeral"):
-                raw = m.group("numeral")
-                digits = re.match(r"[\d,.]+", raw).group()  # type: ignore[union-attr]
-                try:
-                    exact = Decimal(digits.replace(",", ""))
-                except InvalidOperation:
-                    continue
-                value = float(exact)
-                # Decimal arithmetic: "34.2 billion" is 34200000000, not 34200000000.000004.
-                if m.group("scale"):
-                    value = float(exact * Decimal(str(self.scales[m.group("scale").lower()])))
-                    written = "mixed"
-                elif m.group("abbr"):
-                    value = float(exact * Decimal(str(self.scale_abbr[m.group("abbr").lower()])))
-                    written = "mixed"
-                else:
-                    written = "numeral"
-                cores.append((m.start(), m.end(), value, written))
-            else:
-                words_text = m.group("words")
+        pos = 0
+        core_re = self._core
+        while True:
+            m = core_re.search(scan, pos)
+            if not m:
+                break
+            pos = m.end()
+            sort = "number"
+            unit = None
+            if m.group("words") is None:
                 start, end = m.start(), m.end()
-                # Leading articles count only before a scale or "dozen": "a thousand".
-                stripped = re.sub(r"^(?:an?)\s+", "", words_text, flags=re.IGNORECASE)
-                tokens = stripped.lower().split()
-                if stripped != words_text and tokens and tokens[0] not in self.scales:
-                    start += len(words_text) - len(stripped)
-                    words_text = stripped
-                if words_text.lower() in ("a", "an") or not words_text:
-                    continue
-                value = self.parse_words(words_text)
-                if value is None:
-                    # Fall back to the first word alone: "two three-bedroom flats".
-                    first = re.match(r"\w+", words_text).group()  # type: ignore[union-attr]
-                    value = self.parse_words(first)
-                    if value is None:
+                neg = bool(m.group("neg"))
+                if neg and re.search(r"\d\s*$", scan[max(0, start - 12) : start]):
+                    neg = False  # "150 -200": a range, not a sign
+                    start += len(m.group("neg"))
+                num_start = m.start("neg") + len(m.group("neg")) if m.group("neg") else start
+                if m.group("frac"):
+                    whole = int(m.group("fwhole")) if m.group("fwhole") else 0
+                    num, den = int(m.group("fnum")), int(m.group("fden"))
+                    if den not in self.slash_denominators or not 0 < num < den:
+                        if whole:
+                            # "2 1/2" is not a fraction here: read the whole number alone
+                            pm = self._plain_numeral.match(scan, num_start)
+                            if pm:
+                                cores.append((start, pm.end(), float(pm.group()) * (-1 if neg else 1), "numeral", sort, None))
+                                pos = pm.end()
+                            continue
+                        pos = m.start("fden") + len(m.group("fden"))
                         continue
-                    end = start + len(first)
-                cores.append((start, end, value, "words"))
+                    value = whole + num / den
+                    written = "numeral"
+                    if value < 1:
+                        sort = "fraction"
+                elif m.group("vul"):
+                    value = (int(m.group("vwhole")) if m.group("vwhole") else 0) + self.vulgar[m.group("vulgar")]
+                    written = "numeral"
+                    if value < 1:
+                        sort = "fraction"
+                else:
+                    digits = re.sub(r"[\s,]", "", m.group("digits"))
+                    try:
+                        exact = Decimal(digits)
+                    except InvalidOperation:
+                        continue
+                    value = float(exact)
+                    # Decimal arithmetic: "34.2 billion" is 34200000000, not 34200000000.000004.
+                    if m.group("scale"):
+                        scale = Decimal(str(self.scales[m.group("scale").lower()]))
+                        if m.group("andfrac"):
+                            exact += Decimal(1) / Decimal(str(self.fractions[m.group("andden").lower()]))
+                        value = float(exact * scale)
+                        written = "mixed"
+                    elif m.group("abbr"):
+                        value = float(exact * Decimal(str(self.scale_abbr[m.group("abbr").lower()])))
+                        written = "mixed"
+                    elif m.group("cased"):
+                        value = float(exact * Decimal(str(self.scale_abbr_cased[m.group("cased")])))
+                        written = "mixed"
+                    elif m.group("letter"):
+                        if self._letter_is_scale(scan, m):
+                            key = m.group("letter")
+                            factor = self.scale_letters.get(key, self.scale_letters.get(key.lower()))
+                            value = float(exact * Decimal(str(factor)))
+                            written = "mixed"
+                        else:
+                            end = m.end("digits")
+                            pos = end
+                            written = "numeral"
+                            unit = self.unit_symbols.get(m.group("letter"))
+                    elif m.group("gunit"):
+                        end = m.end("digits")
+                        written = "numeral"
+                        unit = self.unit_symbols[m.group("gunit")]
+                    else:
+                        written = "numeral"
+                if not neg:
+                    sm = self._sign_word_re.search(scan[max(0, start - 12) : start])
+                    if sm:
+                        neg = True  # "minus 3 percent"
+                        start -= len(scan[max(0, start - 12) : start]) - sm.start()
+                if neg:
+                    value = -value
+                cores.append((start, end, value, written, sort, unit))
+                continue
+            words_text = m.group("words")
+            start, end = m.start(), m.end()
+            # Leading articles count only before a scale, "dozen" or a fraction: "a thousand", "a half".
+            stripped = re.sub(r"^(?:an?)\s+", "", words_text, flags=re.IGNORECASE)
+            tokens = stripped.lower().split()
+            if stripped != words_text and tokens and not (tokens[0] in self.scales or re.split(r"-", tokens[0])[0] in self.denominators
+                                                          or (len(tokens) > 1 and tokens[1] in self.denominators)):
+                start += len(words_text) - len(stripped)
+                words_text = stripped
+            if words_text.lower() in ("a", "an") or not words_text:
+                continue
+            parsed = self._parse_phrase(words_text)
+            if parsed is not None and parsed[1] == "singular" and not self._singular_fraction_ok.match(scan[end : end + 20]):
+                parsed = (0.0, "ordinal")  # "a third term": an ordinal
+            if parsed is not None and parsed[1] == "ordinal":
+                continue
+            if parsed is None:
+                # Fall back to the first word alone: "two three-bedroom flats"; read on after it.
+                first = re.match(r"\w+", words_text).group()  # type: ignore[union-attr]
+                first_parsed = self._parse_phrase(first)
+                pos = start + len(first)
+                if first_parsed is None or first_parsed[1] != "int" or first.lower() in ("a", "an"):
+                    continue
+                value = first_parsed[0]
+                end = start + len(first)
+            else:
+                value = parsed[0]
+                if parsed[1] in ("fraction", "singular"):
+                    sort = "fraction"
+            sm = self._sign_word_re.search(scan[max(0, start - 12) : start])
+            if sm:
+                value = -value
+                start -= len(scan[max(0, start - 12) : start]) - sm.start()
+            cores.append((start, end, value, "words", sort, None))
         return cores
 
+    def _letter_is_scale(self, scan: str, m: re.Match) -> bool:
+        """"$5m", "£2b", "5m people" read a scale; "1.8m tall", "5 m", "100t" do not."""
+        before = scan[max(0, m.start() - 8) : m.start()]
+        after = scan[m.end() : m.end() + 40]
+        if self._currency_before_re.search(before) or self._currency_after_re.match(after):
+            return True
+        if m.group("letter") not in self.scale_letters and m.group("letter").lower() not in self.scale_letters:
+            return False  # "100t": the capital-only "T" in lower case
+        if m.group("lsp"):
+            return False  # "5 m": a unit symbol
+        if re.search(r"\ban?\s+$", before, re.IGNORECASE):
+            return False  # "a 1.8m fence": a measure used as an adjective
+        word = re.match(r"\s+([A-Za-z]+)", after)
+        if not word:
+            return False
+        return word.group(1).lower() not in self.dimension_words and word.group(1).lower() not in self.unit_names
+
     def _assemble(self, text: str, scan: str, cores: list, i: int) -> tuple[NumberMatch | None, int]:
-        start, end, value, written = cores[i]
+        start, end, value, written, sort, measure_unit = cores[i]
         consumed = 1
-        kind, unit = "number", None
+        kind, unit = ("fraction", None) if sort == "fraction" else ("number", None)
         expr_start, expr_end = start, end
         qualifier, low, high, low_ex, high_ex = "exact", value, value, False, False
         before = scan[max(0, start - 60) : start]
@@ -326,73 +662,109 @@ class NumberReader:
         if written == "numeral" and re.fullmatch(r"\d+", scan[start:end]) and self._label_re.search(before):
             return None, consumed
 
-        # Currency written before: "$4.2bn", "EUR 300 million".
+        # Currency written before: "$4.2bn", "EUR 300 million", "HK$ 10", "C $ 1.34".
         cm = self._currency_before_re.search(before)
         if cm:
-            kind, unit = "money", self.currency_symbols[cm.group("c")]
+            if cm.group("dollar"):
+                unit = self.dollar_prefixes[(cm.group("pfx") or cm.group("pfx1")).lower()]
+            else:
+                unit = self.currency_symbols[cm.group("c")]
+            kind = "money"
             expr_start = start - (len(before) - cm.start())
             before = scan[max(0, expr_start - 60) : expr_start]
 
-        # Ranges: "150-200", "150 to 200", "between 150 and 200".
+        # Ranges: "150-200", "150 to 200", "between 150 and 200", "-18 to -34".
         if i + 1 < len(cores):
-            n_start, n_end, n_value, n_written = cores[i + 1]
+            n_start, n_end, n_value, n_written, n_sort, n_unit = cores[i + 1]
             gap = scan[end:n_start]
-            rm = self._range_re.match(gap)
+            # "44 mg to 50 mg", "$350 to $680": the unit or sign may be written with both numbers
+            unit_gap = self._range_unit_gap(gap, n_start, scan)
+            rm = self._range_re.match(unit_gap[0])
             opener = re.search(rf"\b({_alternation(self.range_openers)})\s*$", before, re.IGNORECASE)
-            if rm and rm.end() == len(gap):
+            if rm and rm.end() == len(unit_gap[0]) and n_sort == sort:
                 conn = rm.group("conn").lower()
                 is_between = bool(opener) and opener.group(1).lower() == "between"
                 is_change = bool(opener) and opener.group(1).lower() == "from" and self._is_change(before[: opener.start()])
                 ok = (conn == "and" and is_between) or (conn != "and" and not is_change)
                 both_years = all(self._year_like(v, w, t) for v, w, t in ((value, written, scan[start:end]), (n_value, n_written, scan[n_start:n_end])))
-                if ok and n_value > value and not both_years:
+                ascending = n_value > value or (value < 0 and n_value < value)  # "-18 to -34 degrees"
+                if ok and ascending and not both_years:
+                    measure_unit = measure_unit or n_unit or unit_gap[2]
                     lo_v, hi_v = value, n_value
                     # "2 to 3 million": the scale of the second applies to the first.
-                    if written == "numeral" and n_written == "mixed" and value < n_value / 1000:
-                        scale = n_value / float(re.match(r"[\d,.]+", scan[n_start:n_end]).group().replace(",", "") or 1)  # type: ignore[union-attr]
+                    if written == "numeral" and n_written == "mixed" and 0 < value < n_value / 1000:
+                        digits = re.match(r"[\d,.]+", scan[n_start:n_end].lstrip("-−"))
+                        scale = n_value / float(digits.group().replace(",", "") or 1) if digits else 1  # type: ignore[union-attr]
                         lo_v = value * scale
-                    qualifier, low, high = "range", lo_v, n_value
+                    lo_v, hi_v = min(lo_v, hi_v), max(lo_v, hi_v)
+                    qualifier, low, high = "range", lo_v, hi_v
                     value = (lo_v + hi_v) / 2
                     end = n_end
                     expr_end = n_end
                     consumed = 2
+                    if unit_gap[1] and kind == "number":
+                        kind, unit = unit_gap[1]
+                    if unit is None and measure_unit is None:
+                        um = self._unit_after_re.match(scan[end : end + 30])
+                        measure_unit = self._unit_of(um) if um else None
                     if opener:
-                        expr_start = start - (len(before) - opener.start())
-                    high = hi_v
+                        expr_start = expr_start - (len(before) - opener.start())
 
         after = scan[end : end + 40]
         # Percent and currency written after.
         pm = self._percent_re.match(after)
-        if pm and kind == "number":
+        if pm and kind in ("number", "fraction"):
             kind, unit = "percent", "percent"
             expr_end = end + pm.end()
-        else:
+        elif kind in ("number", "fraction"):
             cm2 = self._currency_after_re.match(after)
-            if cm2 and kind == "number":
-                name = cm2.group("c")
-                unit = self.currency_names.get(name.lower()) or self.currency_symbols.get(name)
+            su = self._subunit_re.match(after)
+            if cm2:
+                unit = self._currency_code(cm2.group("c") or cm2.group("sym"))
                 kind = "money"
                 expr_end = end + cm2.end()
-            sm = self._suffix_re.match(after)
-            if sm and kind == "number":
-                kind, unit = "multiplier", "times"
-                expr_end = end + sm.end()
+                # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+                compound = self._compound_re.match(scan[expr_end : expr_end + 40])
+                if compound and qualifier == "exact":
+                    cents = self._cents_value(compound.group("n"))
+                    if cents is not None and 0 < cents < 100:
+                        value = low = high = value + cents * self.subunit_factor
+                        expr_end += compound.end()
+            elif su:
+                kind, unit = "money", self.subunits[su.group("c").lower()]
+                expr_end = end + su.end()
+            else:
+                sm = self._suffix_re.match(after)
+                if sm:
+                    kind, unit = "multiplier", "times"
+                    expr_end = end + sm.end()
+                elif kind == "number":
+                    um = self._unit_after_re.match(after)
+                    # the unit is recorded, not spanned: the number still counts what follows
+                    unit = measure_unit or (self._unit_of(um) if um else None)
 
-        # Qualifiers before the number (or before the currency sign).
+        # Qualifiers before the number (or before the currency sign), and after it.
         if qualifier == "exact":
-            qm = self._before_re.search(scan[max(0, expr_start - 40) : expr_start])
-            if qm:
-                spec = self.before[re.sub(r"\s+", " ", qm.group("q").lower())]
+            window = scan[max(0, expr_start - 40) : expr_start]
+            qm = self._before_re.search(window)
+            am = self._after_re.match(scan[expr_end : expr_end + 20])
+            after_spec = self.after[am.group("q").lower()] if am else None
+            before_spec = self.before[re.sub(r"\s+", " ", qm.group("q").lower())] if qm else None
+            if before_spec and not (after_spec and after_spec["qualifier"] != "approx" and before_spec["qualifier"] in ("approx", "exact")):
+                spec = before_spec
                 qualifier = spec["qualifier"]
                 low, high, low_ex, high_ex = self._bounds(spec, value)
-                expr_start = expr_start - (len(scan[max(0, expr_start - 40) : expr_start]) - qm.start("q"))
-            else:
-                am = self._after_re.match(scan[expr_end : expr_end + 20])
-                if am:
-                    spec = self.after[am.group("q").lower()]
-                    qualifier = spec["qualifier"]
-                    expr_end = expr_end + am.end()
-                    low, high, low_ex, high_ex = self._bounds(spec, value)
+                expr_start = expr_start - (len(window) - qm.start("q"))
+                im = self._inclusive_re.match(scan[expr_end : expr_end + 30])
+                if im and (low_ex or high_ex):
+                    # "less than 5,000 or equal": the figure itself is included
+                    qualifier = "at_least" if low_ex else "at_most"
+                    low_ex = high_ex = False
+                    expr_end += im.end()
+            elif after_spec:
+                qualifier = after_spec["qualifier"]
+                expr_end = expr_end + am.end()
+                low, high, low_ex, high_ex = self._bounds(after_spec, value)
 
         is_year_like = (
             written == "numeral"
@@ -420,6 +792,50 @@ class NumberReader:
             ),
             consumed,
         )
+
+    def _range_unit_gap(self, gap: str, n_start: int, scan: str) -> tuple[str, tuple[str, str] | None, str | None]:
+        """The gap between two numbers without a unit written with both: "% to", " mg to $",
+        "- to " (in "8- to 16-metre"); with the kind and unit, and the unit of measurement."""
+        pm = self._percent_re.match(gap)
+        if pm:
+            return gap[pm.end():], ("percent", "percent"), None
+        cm = self._currency_after_re.match(gap)
+        if cm and cm.group("c"):
+            return gap[cm.end():], ("money", self._currency_code(cm.group("c")) or ""), None
+        cb = self._currency_before_re.search(gap)
+        if cb:
+            return gap[: cb.start()], None, None
+        um = self._unit_after_re.match(gap)
+        if um:
+            return gap[um.end():], None, self._unit_of(um)
+        if gap.startswith("-") and re.match(r"-\s+\S", gap):
+            return gap[1:], None, None  # "8- to 16-metre"
+        return gap, None, None
+
+    @cached_property
+    def _unit_after_re(self) -> re.Pattern[str]:
+        names = _alternation(list(self.unit_names)) or "(?!)"
+        symbols = _alternation(list(self.unit_symbols)) or "(?!)"
+        return re.compile(rf"^(?:(?:\s|-)(?P<name>{names})\b|\s?(?-i:(?P<sym>{symbols}))(?![\w]))", re.IGNORECASE)
+
+    def _unit_of(self, um: re.Match) -> str | None:
+        if um.group("name"):
+            return self.unit_names.get(um.group("name").lower()) or next(
+                (v for k, v in self.unit_names.items() if k.lower() == um.group("name").lower()), None)
+        return self.unit_symbols.get(um.group("sym"))
+
+    @cached_property
+    def _compound_re(self) -> re.Pattern[str]:
+        words = _alternation(list(self.words))
+        return re.compile(
+            rf"^\s*(?:and\s+)?(?P<n>\d{{1,2}}|(?:{words})(?:[\s-](?:{words}))?)(?:\s|-)(?:{_alternation(list(self.subunits))})\b",
+            re.IGNORECASE,
+        )
+
+    def _cents_value(self, raw: str) -> float | None:
+        if raw.isdigit():
+            return float(raw)
+        return self.parse_words(raw)
 
     def _year_like(self, value: float, written: str, raw: str) -> bool:
         return written == "numeral" and re.fullmatch(r"\d{4}", raw) is not None and self.year_min <= value <= self.year_max

@@ -10,6 +10,7 @@ from consistency.claims import Claim
 from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
 from consistency.extract.dates import DateMatch
 from consistency.extract.names import extract_names
+from consistency.extract.quotes import extract_quotes
 from consistency.extract.sets import extract_sets
 from consistency.extract.numbers import NumberMatch
 from consistency.vocabulary import CompiledRules
@@ -66,6 +67,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
                 claims.append(claim)
     claims.extend(extract_names(article, vocab, builder))
     claims.extend(extract_sets(article, vocab, builder))
+    claims.extend(extract_quotes(article, vocab, builder))
     claims.sort(key=lambda c: (c.offset, c.kind))
     return claims
 
@@ -111,12 +113,20 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
     end = n.end
     if thing.end is not None and thing.end - n.end <= 60:
         end = thing.end
+    revision = None
+    if vocab.revision_earlier.search(s_text[max(0, n.start - 40) : n.start]):
+        revision = "earlier"
+    elif vocab.revision_increment.match(s_text[n.end :]):
+        revision = "increment"
+    if revision:
+        rule.append(f"{revision} figure, not compared")
     text, line, col_start, col_end = builder.span(base + n.start, base + end)
     return Claim(
         article=builder.article.id, kind="quantity", text=text, sentence=s_text, line=line, start=col_start,
         end=col_end, value=_fmt(n.value), low=_fmt(n.low), high=_fmt(n.high), qualifier=n.qualifier,
         unit=name, measure=measure, property=prop, owner=thing.owner, attribution=attribution,
         rule="; ".join(rule), offset=base + n.start, low_exclusive=n.low_exclusive, high_exclusive=n.high_exclusive,
+        revision=revision,
     )
 
 

@@ -24,12 +24,14 @@ Every word list comes from ``rules/quotes.toml`` and ``rules/attribution.toml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from consistency.claims import Claim
+from consistency.sentences import Sentence
 from consistency.vocabulary import CompiledRules, alternation
 
 if TYPE_CHECKING:
@@ -54,8 +56,20 @@ class SpeakerVocabulary:
     connectors: frozenset[str]
     pronouns: frozenset[str]
 
+    @property
+    def roles_by_first(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        cached = self.__dict__.get("_by_first")
+        if cached is None:
+            grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for rank, role in enumerate(self.roles):
+                parts = tuple(role.split())
+                grouped.setdefault(parts[0], []).append((rank, parts))
+            cached = {k: tuple(v) for k, v in grouped.items()}
+            object.__setattr__(self, "_by_first", cached)
+        return cached
+
     @classmethod
-    def from_vocab(cls, vocab: CompiledRules) -> "SpeakerVocabulary":
+    def from_vocab(cls, vocab: CompiledRules) -> SpeakerVocabulary:
         spk = quote_rules(vocab).get("speakers", {})
         roles = sorted({r.lower() for r in spk.get("roles", [])}, key=lambda r: (-len(r.split()), -len(r), r))
         return cls(
@@ -84,16 +98,19 @@ def _is_acronym(word: str) -> bool:
 
 def role_spans(words_lower: list[str], sv: SpeakerVocabulary) -> list[tuple[int, int, str]]:
     """(start, end, role) of the role phrases among ``words_lower``, longest first, no overlap."""
+    candidates = []
+    for i, w in enumerate(words_lower):
+        for rank, parts in sv.roles_by_first.get(w, ()):
+            n = len(parts)
+            if words_lower[i : i + n] == list(parts):
+                candidates.append((rank, i, n))
     taken = [False] * len(words_lower)
     spans = []
-    for role in sv.roles:
-        parts = role.split()
-        n = len(parts)
-        for i in range(len(words_lower) - n + 1):
-            if words_lower[i : i + n] == parts and not any(taken[i : i + n]):
-                spans.append((i, i + n, role))
-                for k in range(i, i + n):
-                    taken[k] = True
+    for rank, i, n in sorted(candidates):
+        if not any(taken[i : i + n]):
+            spans.append((i, i + n, sv.roles[rank]))
+            for k in range(i, i + n):
+                taken[k] = True
     return sorted(spans)
 
 
@@ -290,6 +307,18 @@ def word_count(text: str) -> int:
 
 
 # -- speakers ----------------------------------------------------------------------------
+def split_by_line(vocab: CompiledRules, text: str) -> list[Sentence]:
+    """Sentences of ``text``, line by line (a paragraph break always ends a sentence; splitting
+    each line on its own keeps the time linear in long articles)."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(Sentence(pos + x.start, pos + x.end, x.text) for x in vocab.splitter.split(line))
+        pos += len(line) + 1
+    return out
+
+
 @dataclass
 class _Mention:
     offset: int
@@ -326,9 +355,13 @@ class SpeakerFinder:
                     if masked[i] != "\n":
                         masked[i] = " "
         self.masked = "".join(masked)
-        self.sentences = vocab.splitter.split(article_text)
+        self.sentences = split_by_line(vocab, article_text)
+        self.sentence_starts = [x.start for x in self.sentences]
+        self.sentence_ends = [x.end for x in self.sentences]
         self.persons = self._register_persons()
+        self.person_starts = [p[0] for p in self.persons]
         self.timeline = self._narrative_speakers()
+        self.timeline_starts = [m.offset for m in self.timeline]
 
     # -- names and roles in the article -----------------------------------------------------
     def _register_persons(self) -> list[tuple[int, frozenset[str], frozenset[str], str]]:
@@ -375,7 +408,10 @@ class SpeakerFinder:
     def _narrative_speakers(self) -> list[_Mention]:
         """Speakers named outside quotes, and persons with a title who start a sentence."""
         out: list[_Mention] = []
-        for s in self.vocab.splitter.split(self.masked):
+        persons_at: dict[int, str] = {}
+        for off, _, _, person in self.persons:
+            persons_at.setdefault(off, person)
+        for s in split_by_line(self.vocab, self.masked):
             sentence = s.text
             speaker = self._speaker_in_clause(sentence, allow_inverted=True)
             if speaker and not self._is_pronoun(speaker):
@@ -384,10 +420,9 @@ class SpeakerFinder:
                 continue
             lead = re.match(r"\s*(?:[\"'(]\s*)*", sentence)
             start = lead.end() if lead else 0
-            for off, _, _, person in self.persons:
-                if off == s.start + start:
-                    out.append(_Mention(off, person, "person named at the start of a sentence"))
-                    break
+            person = persons_at.get(s.start + start)
+            if person:
+                out.append(_Mention(s.start + start, person, "person named at the start of a sentence"))
         return out
 
     # -- the speaker of one quote ----------------------------------------------------------
@@ -501,9 +536,9 @@ class SpeakerFinder:
         """The speaker in the sentence that introduces the quote, or a paragraph ending in ':'."""
         line_start = self.text.rfind("\n", 0, q.outer_start) + 1
         start = max(line_start, previous_end)
-        for s in self.sentences:
-            if s.start <= q.outer_start and s.start >= start:
-                start = s.start
+        k = bisect.bisect_right(self.sentence_starts, q.outer_start) - 1
+        if k >= 0 and self.sentence_starts[k] >= start:
+            start = self.sentence_starts[k]
         clause = self.masked[start : q.outer_start]
         if clause.strip():
             speaker = self._speaker_in_clause(clause, allow_inverted=False)
@@ -532,7 +567,9 @@ class SpeakerFinder:
         return None
 
     def last_named(self, offset: int, resolved: list[_Mention]) -> _Mention | None:
-        candidates = [m for m in [*self.timeline, *resolved] if m.offset < offset]
+        k = bisect.bisect_left(self.timeline_starts, offset) - 1
+        candidates = [self.timeline[k]] if k >= 0 else []
+        candidates += [m for m in resolved[-1:] if m.offset < offset]
         return max(candidates, key=lambda m: m.offset) if candidates else None
 
     def resolve_role(self, speaker: str, offset: int) -> str | None:
@@ -546,18 +583,19 @@ class SpeakerFinder:
         roles = {r for _, _, r in spans}
         in_roles = {w for r in roles for w in r.split()}
         others = {w for w in lower if w not in self.sv.connectors and w not in in_roles}
-        found = [(off, person) for off, person_roles, title, person in self.persons
-                 if roles <= person_roles and others <= title]
-        if not found:
-            return None
-        before = [f for f in found if f[0] < offset]
-        if not before and len({speaker_key(p, self.sv) for _, p in found}) > 1:
-            return None
-        return max(before)[1] if before else min(found)[1]
+        k = bisect.bisect_left(self.person_starts, offset) - 1
+        while k >= 0:  # the nearest person named before with that role
+            _, person_roles, title, person = self.persons[k]
+            if roles <= person_roles and others <= title:
+                return person
+            k -= 1
+        found = {speaker_key(p, self.sv): p for off, person_roles, title, p in self.persons
+                 if off >= offset and roles <= person_roles and others <= title}
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 # -- claims ------------------------------------------------------------------------------
-def extract_quotes(article: "Article", vocab: CompiledRules, builder: "ClaimBuilder") -> list[Claim]:
+def extract_quotes(article: Article, vocab: CompiledRules, builder: ClaimBuilder) -> list[Claim]:
     """Every quote of ``article`` of at least ``[quotes] min_words`` words, as a ``kind="quote"`` claim."""
     if getattr(article, "status", "ok") != "ok" or not article.text:
         return []
@@ -606,13 +644,14 @@ def extract_quotes(article: "Article", vocab: CompiledRules, builder: "ClaimBuil
 
 
 def _sentence_around(finder: SpeakerFinder, start: int, end: int) -> str:
-    s0 = max((s.start for s in finder.sentences if s.start <= start), default=0)
-    ends = [s.end for s in finder.sentences if s.end >= end]
-    s1 = min(ends) if ends else len(finder.text)
+    k = bisect.bisect_right(finder.sentence_starts, start) - 1
+    s0 = finder.sentence_starts[k] if k >= 0 else 0
+    k = bisect.bisect_left(finder.sentence_ends, end)
+    s1 = finder.sentence_ends[k] if k < len(finder.sentence_ends) else len(finder.text)
     return re.sub(r"\s+", " ", finder.text[s0:s1]).strip()
 
 
-def _claim(builder: "ClaimBuilder", finder: SpeakerFinder, start: int, end: int, value: str,
+def _claim(builder: ClaimBuilder, finder: SpeakerFinder, start: int, end: int, value: str,
            attribution: str | None, rule: list[str], context_end: int) -> Claim:
     text, line, col_start, col_end = builder.span(start, end)
     return Claim(
@@ -623,7 +662,7 @@ def _claim(builder: "ClaimBuilder", finder: SpeakerFinder, start: int, end: int,
     )
 
 
-def _reported_inside(builder: "ClaimBuilder", finder: SpeakerFinder, q: QuoteSpan, outer: str | None,
+def _reported_inside(builder: ClaimBuilder, finder: SpeakerFinder, q: QuoteSpan, outer: str | None,
                      min_words: int) -> list[Claim]:
     """Reported speech inside a quote: "... the heads of state noted that the events were ..."."""
     out = []

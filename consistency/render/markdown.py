@@ -17,6 +17,7 @@ from consistency.render.escape import markdown as esc
 from consistency.render.table import PLURALS
 
 SECTION_TITLES = {"discrepancy": "Discrepancies", "update": "Updates", "agreement": "Agreements"}
+KIND_LABELS = {"quantity": "Figure", "date": "Date", "name": "Name", "set": "List", "quote": "Quote"}
 
 
 def _claim_row(report, cid: str) -> str:  # noqa: ANN001
@@ -54,7 +55,7 @@ def render_markdown(report, *, verbose: bool = False) -> str:  # noqa: ANN001
     counts = ", ".join(f"{report.count(v)} {v if report.count(v) == 1 else PLURALS[v]}"
                        for v in ("discrepancy", "update", "agreement", "unique"))
     lines += [
-        f"{len(ok)} article(s) read, {len(report.skipped)} input(s) skipped, {len(report.claims)} claim(s) extracted: "
+        f"{len(ok)} article(s) read, {len(report.skipped)} input(s) skipped, {len(report.claims)} claim(s) {'extracted' if new is None else 'reported'}: "
         f"**{counts}**.",
         "",
     ]
@@ -78,6 +79,15 @@ def render_markdown(report, *, verbose: bool = False) -> str:  # noqa: ANN001
             published += f" ({esc(a.published_from)})"
         lines.append(f"| {code(a.id)} | {esc(a.title)} | {esc(a.source or '-')} | {published} | {per_article[a.id]} |")
     lines.append("")
+    copies = list(getattr(report, "copies", []) or [])
+    if copies:
+        lines += [f"## Copied stories ({len(copies)})", "",
+                  "Articles that derive from one another count as one source in agreements.", "",
+                  "| Articles | Link | How alike | What |", "|---|---|---|---|"]
+        for link in copies:
+            lines.append(f"| {code(link.a)} and {code(link.b)} | {esc(link.kind.replace('_', ' '))} | "
+                         f"{link.similarity:.0f}% | {esc(link.explanation)} |")
+        lines.append("")
 
     for verdict in ("discrepancy", "update", "agreement"):
         found = [f for f in report.findings if f.verdict == verdict]
@@ -85,7 +95,10 @@ def render_markdown(report, *, verbose: bool = False) -> str:  # noqa: ANN001
         if not found:
             lines += [f"No {PLURALS[verdict]} found.", ""]
         for f in found:
-            lines += [f"### {f.id}: {esc(f.topic)}", "", esc(f.explanation), ""]
+            label = KIND_LABELS.get(f.kind, f.kind.title())
+            sources = (f" ({f.independent_sources} independent source{'s' if f.independent_sources != 1 else ''})"
+                       if getattr(f, "independent_sources", None) is not None else "")
+            lines += [f"### {f.id}: {label}: {esc(f.topic)}{sources}", "", esc(f.explanation), ""]
             for note in f.notes:
                 lines += [f"- {esc(note)}"]
             if f.notes:
