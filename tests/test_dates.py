@@ -253,3 +253,44 @@ def test_lower_case_may_is_a_verb(reader, text):
 def test_capital_may_is_a_month(reader):
     _, res = resolve(reader, "On May 15 the talks resumed.", THU_20_JAN_2022)
     assert (res.value.month, res.value.day) == (5, 15)
+
+
+# -- bugs found by the accuracy run ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["It happened in the past 2 decades.", "Tune in for episode 3 of Decentralized."])
+def test_month_abbreviation_inside_a_word_is_not_a_month(reader, text):
+    assert not any(m.month == 12 and m.day for m in reader.find(text))
+
+
+def test_decimal_digits_are_not_a_day(reader):
+    m = one(reader, "The index closed at 6,107.31 August 2019 highs.")
+    assert (m.text, m.day) == ("August 2019", None)
+
+
+def test_money_before_a_month_is_not_the_day(reader):
+    m = one(reader, "I bought it for $12 December 27.")
+    assert (m.month, m.day) == (12, 27)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("I'll go back this Friday", date(2016, 11, 11)),   # the Friday of the week of Monday 7 November
+    ("I'll go back next Sunday", date(2016, 11, 20)),   # the Sunday of the following week
+    ("I went back last Sunday", date(2016, 11, 6)),
+])
+def test_this_next_last_weekday(reader, text, day):
+    _, res = resolve(reader, text, date(2016, 11, 7))
+    assert res.value == day
+
+
+def test_feb_29_without_a_year_takes_the_nearest_leap_year(reader):
+    _, res = resolve(reader, "The order of Feb 29 stands.", date(2017, 3, 22))
+    assert res.value == date(2016, 2, 29)
+
+
+def test_durations_are_read_apart_with_vague_amounts_as_ranges(reader):
+    found = {d.text: (d.low_days, d.high_days) for d in reader.find_durations(
+        "The siege lasted 10 days, talks took a few weeks and the truce held for two months.")}
+    assert found["10 days"] == (10, 10)
+    assert found["a few weeks"] == (14, 49)
+    assert found["two months"] == (60, 60)
+    assert reader.find("The siege lasted 10 days.") == []  # a length of time is not a date

@@ -48,7 +48,7 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         inner = counted_thing(vocab, sentence, start, end + of_number.end() - 1, kind=kind)
         if inner.name:
             return Thing(inner.name, inner.phrase, inner.how + " (after 'of N')", inner.owner, None)
-    if kind == "money":
+    if kind in ("money", "dimension"):
         lead = re.match(r"\s+(?:in|of|worth of)\s+(?:the\s+)?", rest)
         if lead:
             # "3 million euros in emergency aid": what the money is for.
@@ -88,7 +88,7 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
             break  # "2,000 personnel took part": the known thing ends the phrase
     # A phrase ends at its last noun-like word; drop verbs that follow a bare number ("15 died").
     while (len(phrase_tokens) == 1 and phrase_tokens[-1].lower() in vocab.property_cues.lookup
-           and kind not in ("multiplier", "money")):
+           and kind not in ("multiplier", "money", "dimension")):
         phrase_tokens.pop()
         token_ends.pop()
     phrase = " ".join(phrase_tokens)

@@ -452,9 +452,7 @@ class DateReader:
                     year = b.year - 1 if (a.month and b.month and a.month > b.month) else b.year
                     a = replace(a, year=year)
                 if ok:
-                    start = a.start - (len(before.group(0)) - (1 if before.group(0)[:1].isspace() else 0)) if before else a.start
-                    if before:
-                        start = a.start - len(before.group(0).lstrip())
+                    start = a.start - len(before.group(0).lstrip()) if before else a.start
                     out.append(replace(a, start=start, end=b.end, text=text[start : b.end], until=b))
                     i += 2
                     continue
@@ -841,7 +839,7 @@ class DateReader:
     def _duration_starters(self) -> frozenset[str]:
         words = {"#", "half"}
         for table in (self.duration_qualifiers, self.duration_wholes, self.amounts, self.units_words, self.tens_words):
-            words.update(re.findall(r"[a-z]+", " ".join(table).lower())[:0] or [p.split()[0].split("-")[0].lower() for p in table])
+            words.update(p.split()[0].split("-")[0].lower() for p in table)
         return frozenset(words)
 
     def find_durations(self, text: str) -> list[DurationMatch]:

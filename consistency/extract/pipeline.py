@@ -91,7 +91,14 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
         if not named:
             return None
         return _zero_claim(builder, vocab, base, s_text, n, named, attribution)
-    thing = counted_thing(vocab, s_text, n.start, n.end, kind=n.kind)
+    number_end = n.end
+    kind = n.kind
+    if n.kind == "number" and n.unit:
+        # "40 cm of snow": a measurement; the unit word follows the number, the thing after "of".
+        unit_word = re.match(r"\s?-?[^\s,;:.!?()]+\.?", s_text[n.end :])
+        number_end = n.end + (unit_word.end() if unit_word else 0)
+        kind = "dimension"
+    thing = counted_thing(vocab, s_text, n.start, number_end, kind=kind)
     prop, cue = property_of(vocab, s_text, n.start, n.end)
     if thing.how.startswith("prefix"):
         prop, cue = None, None  # "magnitude 7.8" measures; "killed" nearby is about something else
@@ -105,12 +112,14 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
         rule.append(f"thing '{name}' from {thing.how}")
     if prop:
         rule.append(f"property '{prop}' from cue '{cue}'")
-    measure = {"percent": "percent", "multiplier": "times", "money": n.unit}.get(n.kind, "count")
+    # A fraction ("two thirds of the residents") is a share, not a head count.
+    measure = {"percent": "percent", "multiplier": "times", "money": n.unit, "fraction": "fraction",
+               "dimension": n.unit}.get(kind, "count")
     if name is None and not prop and n.kind == "number":
         return None  # a bare number with nothing said about it is not a claim
     if n.written == "words" and n.value == 1 and not thing.how.startswith("alias"):
         return None  # "one" is mostly a pronoun: "one cannot but note"
-    end = n.end
+    end = number_end
     if thing.end is not None and thing.end - n.end <= 60:
         end = thing.end
     revision = None
