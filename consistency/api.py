@@ -221,6 +221,7 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
             published={a.id: a.published for a in articles},
             cumulative=frozenset(vocab.cumulative),
             update_cues=vocab.update_cues,
+            vague_duration_slack=float(vocab.event_rules.get("matching", {}).get("vague_duration_slack", 0.0)),
         ),
     )
     copy_rules = vocab.rules.get("copies", {})

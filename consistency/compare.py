@@ -45,6 +45,7 @@ class Finding:
     difference: float | None = None  # quantity: smallest gap between disjoint readings; date: days
     notes: tuple[str, ...] = ()
     independent_sources: int | None = None  # agreements: sources behind it once copies count once
+    inferred: bool = False  # reached by arithmetic across claims (a start plus a duration against an end)
     id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +67,8 @@ class Finding:
             out["notes"] = list(self.notes)
         if self.independent_sources is not None:
             out["independent_sources"] = self.independent_sources
+        if self.inferred:
+            out["inferred"] = True
         return out
 
 
@@ -81,6 +84,7 @@ class Timeline:
     published: dict[str, date | None] = field(default_factory=dict)  # article id -> publication date
     cumulative: frozenset[str] = frozenset()  # properties whose counts only grow
     update_cues: Any = None  # compiled pattern of words announcing a revised figure
+    vague_duration_slack: float = 0.0  # "several weeks" is loose: its window is widened by this share
 
 
 # -- values ------------------------------------------------------------------------------
@@ -256,6 +260,7 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
     findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
     findings.extend(extra)
     findings.extend(weekday_findings(claims))
+    findings.extend(inferred_findings(claims, aliases, tolerances.owner_min_score, timeline.vague_duration_slack))
     findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
     return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
 
@@ -489,4 +494,66 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
                 articles=(c.article,), unit=c.unit, property=c.property,
                 explanation=f"{c.article} writes '{c.text}', but {c.weekday_conflict}",
             ))
+    return out
+
+
+def inferred_findings(claims: list[Claim], aliases: dict[str, str], min_score: float,
+                      vague_slack: float = 0.0) -> list[Finding]:
+    """A start date plus a duration in one article, against an end date in another.
+
+    "began January 13, to last ten days" puts the end between January 22 and 23; another
+    source's "completed by January 19" is then a discrepancy, marked inferred, with the
+    arithmetic shown.
+    """
+    from datetime import timedelta
+
+    def placed(c: Claim) -> bool:
+        return c.kind == "date" and c.resolved and c.low is not None and c.unit is not None
+
+    starts = [c for c in claims if placed(c) and c.property == "start"]
+    ends = [c for c in claims if placed(c) and c.property == "end"]
+    out: list[Finding] = []
+    for d in sorted((c for c in claims if c.kind == "duration" and c.unit), key=lambda c: (c.article, c.offset)):
+        own = [s for s in starts if s.article == d.article and s.unit == d.unit]
+        if not own:
+            continue
+        start = min(own, key=lambda s: (abs(s.offset - d.offset), s.offset))
+        first = date.fromisoformat(start.low)
+        low_days, high_days = float(d.low), float(d.high)
+        if low_days != high_days:  # a vague length ("several weeks") gets the slack the rules allow
+            low_days, high_days = low_days * (1 - vague_slack), high_days * (1 + vague_slack)
+        window = (first + timedelta(days=max(0, int(low_days) - 1)), first + timedelta(days=round(high_days)))
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for e in ends:
+            if e.article == d.article or e.unit != d.unit:
+                continue
+            if start.owner and e.owner and not owners_compatible(start.owner, e.owner, aliases, min_score):
+                continue
+            by_article[e.article].append(e)
+        span = f"{d.low}" if d.low == d.high else f"{d.low} to {d.high}"
+        for article in sorted(by_article):
+            said = sorted(by_article[article], key=lambda c: c.offset)
+            outside = [e for e in said if date.fromisoformat(e.high) < window[0] or date.fromisoformat(e.low) > window[1]]
+            shown = outside[0] if outside else said[0]
+            lo, hi = date.fromisoformat(shown.low), date.fromisoformat(shown.high)
+            arithmetic = (f"{start.article} says the {d.unit} began {start.low} ('{start.text}') and would last "
+                          f"'{d.text}' ({span} days), so it would end between {window[0]} and {window[1]}; "
+                          f"{article} says it ended {shown.low if lo == hi else f'{lo} to {hi}'} ('{shown.text}')")
+            cited = [start, d, *(outside or said)]
+            ids = tuple(c.id for c in sorted(cited, key=lambda c: (c.article, c.offset)))
+            articles = tuple(sorted({start.article, article}))
+            if outside:
+                days = (window[0] - hi).days if hi < window[0] else (lo - window[1]).days
+                where = "before" if hi < window[0] else "after"
+                out.append(Finding(
+                    verdict="discrepancy", kind="date", topic=f"{d.unit} end (inferred)", claims=ids, articles=articles,
+                    unit=d.unit, property="end", owner=start.owner or shown.owner, difference=float(days), inferred=True,
+                    explanation=f"inferred: {arithmetic}, {days} day(s) {where} that window",
+                ))
+            else:
+                out.append(Finding(
+                    verdict="agreement", kind="date", topic=f"{d.unit} end (inferred)", claims=ids, articles=articles,
+                    unit=d.unit, property="end", owner=start.owner or shown.owner, inferred=True,
+                    explanation=f"inferred: {arithmetic}, inside that window",
+                ))
     return out

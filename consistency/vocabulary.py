@@ -220,6 +220,11 @@ class CompiledRules:
         return self.rules.get("attribution", {}).get("speakers", {})
 
     @cached_property
+    def attribution_verbs(self) -> re.Pattern[str]:
+        verbs = self.attribution.get("verbs", [])
+        return re.compile(rf"[\s,]*(?:{alternation(verbs)})\b", re.IGNORECASE) if verbs else re.compile(r"(?!)")
+
+    @cached_property
     def entity_aliases(self) -> dict[str, str]:
         names = self.rules.get("names", {}).get("aliases", {})
         return {alias.lower(): canonical for canonical, aliases in names.items() for alias in [canonical, *aliases]}

@@ -27,7 +27,7 @@ QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most"
               "complete", "partial", "all"]  # the last three: lists (kind "set")
 
 # quantity and date (the end-to-end issue); name, set and quote (claims beyond numbers).
-CLAIM_KINDS = ["quantity", "date", "name", "set", "quote"]
+CLAIM_KINDS = ["quantity", "date", "name", "set", "quote", "duration"]
 
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -181,7 +181,11 @@ def test_verdicts_cite_the_right_number_of_articles(report):
             continue
         if f["verdict"] in ("agreement", "discrepancy", "update") and len(articles) < 2:
             wrong.append((f"{f['verdict']} must cite >= 2 articles", f))
-        if {c["kind"] for c in cited} != {f["kind"]}:
+        if f.get("inferred"):
+            # a start plus a duration against an end: date and duration claims
+            if not {c["kind"] for c in cited} <= {"date", "duration"}:
+                wrong.append(("inferred finding must cite dates and durations", f))
+        elif {c["kind"] for c in cited} != {f["kind"]}:
             wrong.append(("finding kind differs from its claims' kind", f))
     assert not wrong, show(wrong[:10])
 

@@ -219,7 +219,8 @@ def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
     # Council, adopted on ...").
     limit_at = start if start > cue.end else len(sentence)
     owner = None
-    for other in sorted((c for c in cues if c.name == cue.name), key=lambda c: abs(c.start - cue.start)):
+    same_event = [c for c in cues if c.name == cue.name and c.end <= limit_at]
+    for other in sorted(same_event, key=lambda c: abs(c.start - cue.start)):
         owner = owner_near(vocab, sentence[:limit_at], other.start, other.end)
         if owner:
             break

@@ -814,6 +814,11 @@ class DateReader:
             return None
         unit, factor = self.offset_units[m.group("u").lower()]
         mod = m.group("mod").lower()
+        if mod == "last" and not m.group(0).lower().startswith("the") and re.search(
+            r"\b(?:will|would|to|could|may|might|should|can|must|shall|which|that|it|they|did|does|do)\s+$",
+            text[max(0, m.start() - 12) : m.start()], re.IGNORECASE,
+        ):
+            return None  # "will last a few days": the verb "last", a duration, not a past period
         sign = 1 if mod in ("next", "coming") else -1
         n = amount[1] * factor
         if unit != "day" and n != int(n):
@@ -876,6 +881,8 @@ class DateReader:
             if m.group("half") or m.group("half2"):
                 low, high = low + 0.5, high + 0.5
             unit_name = m.group("u").lower()
+            if low == high == 1 and re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]) and re.fullmatch(r"an?|one", raw):
+                continue  # "a second phase", "a minute detail": an ordinal or an adjective, not a length
             per = float(self.duration_units[unit_name])
             vague = low != high
             out.append(DurationMatch(m.start(), m.end(), m.group(0), low * per, high * per,

@@ -162,12 +162,23 @@ def extract_names(article: "Article", vocab: "CompiledRules", builder: "ClaimBui
             text, line, col_start, col_end = builder.span(sentence.start + mention.start + shift,
                                                           sentence.start + mention.start + shift + len(bare))
             canonical = names.canonical(bare)
+            rule = f"alias of '{canonical}'" if canonical else "capitalised name"
+            if kind == "person":
+                # Two capitalised words may be a place ("Port Ellis") as well as a person: a title
+                # before the name, or a speech verb after it, is the evidence that it is a person.
+                before = sentence.text[max(0, mention.start - 40) : mention.start]
+                after = sentence.text[mention.end : mention.end + 30]
+                if whole.text != piece and names.title_words & {w.lower().rstrip(".,") for w in whole.text.split()}:
+                    rule = "person (title)"
+                elif names.title_words & {w.lower().rstrip(".,") for w in before.split()[-4:]}:
+                    rule = "person (title before)"
+                elif vocab.attribution_verbs.match(after) or vocab.attribution_verbs.search(before[-12:]):
+                    rule = "person (speaker)"
             claims.append(
                 Claim(
                     article=article.id, kind="name", text=text, sentence=sentence.text, line=line, start=col_start,
                     end=col_end, value=canonical or bare, low=None, high=None, qualifier="exact", unit=kind,
-                    measure=None, property=None, owner=None, attribution=None,
-                    rule=f"alias of '{canonical}'" if canonical else "capitalised name", offset=offset,
+                    measure=None, property=None, owner=None, attribution=None, rule=rule, offset=offset,
                 )
             )
     return claims
@@ -267,14 +278,33 @@ def canonical_speaker(speaker: str | None, clusters: list[NameCluster], names: N
     return speaker
 
 
+def _members(cluster: NameCluster, by_id: dict[str, Claim]) -> set[str]:
+    """All claim ids of a cluster's entity (the cluster keeps one per spelling and article)."""
+    texts = set(cluster.spellings)
+    reps = {by_id[i].value for i in cluster.claims if i in by_id}
+    return {c.id for c in by_id.values() if c.kind == "name" and (c.text in texts or c.value in reps)}
+
+
 def name_findings(claims: list[Claim], names: NameRules) -> list:
     """One finding per entity that sources spell in more than one way."""
     from consistency.compare import Finding
 
     findings = []
+    by_id = {c.id: c for c in claims}
+    evidence = {c.id for c in claims if c.kind == "name" and c.rule.startswith("person (")}
     for cluster in cluster_names([c for c in claims if c.kind == "name"], names):
         if cluster.kind == "other":
             continue  # roles and loose capitalised phrases: their spelling is no news
+        if cluster.kind == "person" and not any(
+            c.id in evidence for c in claims if c.kind == "name" and c.id in _members(cluster, by_id)
+        ):
+            continue  # two capitalised words never seen as a person: maybe a place
+        # Spellings that differ only in case, spaces or hyphens are the same spelling.
+        seen: dict[str, str] = {}
+        for spelling in cluster.spellings:
+            seen.setdefault(re.sub(r"[\W_]+", "", spelling.casefold()), spelling)
+        if len(seen) < 2:
+            continue
         # A bare surname next to full names is a short form, not another spelling.
         full = {s: a for s, a in cluster.spellings.items()
                 if not any(o != s and o.endswith(" " + s) for o in cluster.spellings)}

@@ -8,7 +8,7 @@ import re
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
 from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
-from consistency.extract.dates import DateMatch
+from consistency.extract.dates import DateMatch, DurationMatch
 from consistency.extract.names import extract_names
 from consistency.extract.quotes import extract_quotes
 from consistency.extract.sets import extract_sets
@@ -57,11 +57,17 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     for sentence in vocab.splitter.split(article.text):
         s_text = sentence.text
         attribution = builder.attribution(s_text)
-        dates = [d for d in vocab.dates.find(s_text) if not _in_dateline(article, sentence.start, s_text, d)]
-        date_spans = [(d.start, d.end) for d in vocab.dates.find(s_text)]
+        found = vocab.dates.find(s_text)
+        dates = [d for d in found if not _in_dateline(article, sentence.start, s_text, d)]
+        date_spans = [(d.start, d.end) for d in found]
         for d in dates:
             claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution))
-        for n in vocab.numbers.find(s_text, exclude=date_spans):
+        durations = [d for d in vocab.dates.find_durations(s_text)
+                     if not any(s < d.end and d.start < e for s, e in date_spans)]
+        for d in durations:
+            claims.append(_duration_claim(builder, vocab, sentence.start, s_text, d, attribution))
+        taken = date_spans + [(d.start, d.end) for d in durations]
+        for n in vocab.numbers.find(s_text, exclude=taken):
             claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
             if claim is not None:
                 claims.append(claim)
@@ -70,6 +76,21 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     claims.extend(extract_quotes(article, vocab, builder))
     claims.sort(key=lambda c: (c.offset, c.kind))
     return claims
+
+
+def _duration_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DurationMatch,
+                    attribution: str | None) -> Claim:
+    """"will last a few days": a length of time, tied to the event it measures (in days)."""
+    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.verbs)
+    text, line, col_start, col_end = builder.span(base + d.start, base + d.end)
+    low, high = _fmt(d.low_days), _fmt(d.high_days)
+    return Claim(
+        article=builder.article.id, kind="duration", text=text, sentence=s_text, line=line, start=col_start,
+        end=col_end, value=_fmt(d.days), low=low, high=high, qualifier="range" if low != high else "exact",
+        unit=event.name, measure="days", property=None, owner=event.owner, attribution=attribution,
+        rule=f"duration '{d.text}' ({d.qualifier})" + (f"; event '{event.name}' from cue '{event.cue}'" if event.name else ""),
+        offset=base + d.start,
+    )
 
 
 def _in_dateline(article: Article, sentence_start: int, s_text: str, d: DateMatch) -> bool:
