@@ -135,7 +135,9 @@ def extract_sets(article: "Article", vocab: "CompiledRules", builder: "ClaimBuil
 def _apposition_owner(vocab: "CompiledRules", sentence: str, cue_start: int) -> str | None:
     """"the CSTO, an alliance of ...": the name just before the comma owns the list."""
     m = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s*(?:\([^)]*\))?\s*,\s*(?:an?|the)?\s*$", sentence[:cue_start])
-    return m.group(1) if m else None
+    if not m:
+        return None
+    return re.sub(r"^(?:The|A|An)\s+", "", m.group(1)) or None
 
 
 # -- comparing ---------------------------------------------------------------------------
