@@ -145,7 +145,21 @@ def describe(claim: Claim) -> str:
     if claim.kind == "date":
         if claim.value:
             return str(claim.value)
+        if claim.low is None:
+            return "not placed on the calendar"
         return f"{claim.low} to {claim.high}"
+    if claim.kind == "set":
+        if claim.qualifier == "all":
+            return f"'{claim.text}'"
+        return ("including " if claim.qualifier == "partial" else "") + ", ".join(claim.value)
+    if claim.kind == "name":
+        return str(claim.value)
+    if claim.kind == "quote":
+        words = str(claim.value).split()
+        return '"' + " ".join(words[:12]) + (" …" if len(words) > 12 else "") + '"'
+    if claim.kind == "duration":
+        span = fmt_number(claim.low) if claim.low == claim.high else f"{fmt_number(claim.low)} to {fmt_number(claim.high)}"
+        return f"{span} days"
     q = claim.qualifier
     v = fmt_number(claim.value)
     unit = {"percent": "%", "times": "x", "count": ""}.get(claim.measure or "count", f" {claim.measure}")

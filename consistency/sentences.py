@@ -4,6 +4,12 @@ A full stop ends a sentence when what follows starts a new one (a capital, a dig
 and the word before it is not an abbreviation from ``rules/sentences.toml``.  A paragraph
 break always ends a sentence; a single line break does too unless the next line continues in
 lower case (text wrapped by hand).
+
+A "sentence" longer than ``limits.max_chars`` (``rules/sentences.toml``, default 1,000
+characters; real ones are a few hundred) is not prose: a table flattened into one line, a
+megabyte of digits, a page without a full stop.  It is read in pieces of at most that length,
+cut at a space where there is one, so the work done per sentence stays bounded and the whole
+run stays linear in the size of the input.  Such pieces are marked ``cut``.
 """
 
 from __future__ import annotations
@@ -12,11 +18,16 @@ import re
 from dataclasses import dataclass
 
 
+DEFAULT_MAX_CHARS = 1000
+_NOT_BLANK = re.compile(r"[^ \t]")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
     end: int
     text: str
+    cut: bool = False  # a piece of an over-long sentence (see the module docstring)
 
 
 class SentenceSplitter:
@@ -24,6 +35,7 @@ class SentenceSplitter:
         vocabulary = rules.get("abbreviations", {})
         self.titles = {t.lower().rstrip(".") for t in vocabulary.get("titles", [])}
         self.abbreviations = {a.lower().rstrip(".") for a in vocabulary.get("words", [])}
+        self.max_chars = max(100, int(rules.get("limits", {}).get("max_chars", DEFAULT_MAX_CHARS)))
         # Candidate ends: terminal punctuation, optional closing quotes/brackets, then space.
         self._candidate = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n")
 
@@ -43,14 +55,29 @@ class SentenceSplitter:
         self._emit(text, start, len(text), sentences)
         return sentences
 
-    @staticmethod
-    def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    def _emit(self, text: str, start: int, end: int, out: list[Sentence]) -> None:
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             return
         s = start + (len(chunk) - len(chunk.lstrip()))
-        out.append(Sentence(s, s + len(stripped), stripped))
+        if len(stripped) <= self.max_chars:
+            out.append(Sentence(s, s + len(stripped), stripped))
+            return
+        # Over-long: pieces of at most max_chars, cut at the last space of the second half.
+        e = s + len(stripped)
+        while s < e:
+            cut = min(e, s + self.max_chars)
+            if cut < e:
+                space = text.rfind(" ", s + self.max_chars // 2, cut)
+                if space > s:
+                    cut = space
+            piece = text[s:cut]
+            kept = piece.strip()
+            if kept:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(s + lead, s + lead + len(kept), kept, cut=True))
+            s = cut
 
     def _line_break_ends(self, text: str, pos: int) -> bool:
         before = text[max(0, pos - 200) : pos].rstrip(" ")
@@ -63,7 +90,9 @@ class SentenceSplitter:
 
     def _ends_here(self, text: str, m: re.Match[str]) -> bool:
         punct = m.group()
-        following = text[m.end() :].lstrip(" \t")
+        # The first character after spaces and tabs, found without copying the rest of the text.
+        nxt = _NOT_BLANK.search(text, m.end())
+        following = text[nxt.start() : nxt.start() + 1] if nxt else ""
         if not following:
             return True
         first = following[0]

@@ -189,6 +189,7 @@ class Event:
     phase: str | None
     owner: str | None
     cue: str | None
+    phase_assumed: bool = False  # the event's default phase, not a cue in the sentence
 
 
 def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
@@ -210,11 +211,13 @@ def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
     cue = _head_event(sentence, cue, cues)
     spec = vocab.event_rules.get("events", {}).get(cue.name, {})
     phase = None
+    assumed = False
     if "default_phase" in spec:
         # Only processes have phases; a meeting or a ceremony is dated as a whole.
         phases = [c for c in vocab.phase_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
         phase_cue = nearest(phases, start, end, limit)
         phase = phase_cue.name if phase_cue else spec.get("default_phase")
+        assumed = phase_cue is None
     # The organisation may be named with another cue of the same event ("the decision of the
     # Council, adopted on ...").
     limit_at = start if start > cue.end else len(sentence)
@@ -224,7 +227,7 @@ def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
         owner = owner_near(vocab, sentence[:limit_at], other.start, other.end)
         if owner:
             break
-    return Event(cue.name, phase, owner, sentence[cue.start : cue.end])
+    return Event(cue.name, phase, owner, sentence[cue.start : cue.end], assumed)
 
 
 def _inside_name(sentence: str, cue: Cue) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
@@ -204,6 +205,10 @@ def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
                 attribution: str | None) -> Claim:
     article = builder.article
     event = event_of(vocab, s_text, d.start, d.end, builder.attributor.verbs)
+    if event.phase_assumed and d.is_relative:
+        # "convoys to leave next week": a relative date names when something happens, not that a
+        # process starts then; without a phase word it is not compared with start dates.
+        event = replace(event, phase=None)
     res = vocab.dates.resolve(d, article.published, sentence=s_text)
     text, line, col_start, col_end = builder.span(base + d.start, base + d.end)
     rule = [f"date '{d.text}' ({d.granularity})"]

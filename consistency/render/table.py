@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from tabulate import tabulate
@@ -10,6 +11,16 @@ from consistency.compare import describe
 from consistency.render.escape import plain
 
 VERDICT_LABEL = {"discrepancy": "DISCREPANCY", "update": "update", "agreement": "agree", "unique": "unique"}
+
+
+def _short(explanation: str, limit: int = 220) -> str:
+    """The part of an explanation that says what differs ("Most apart: ..."), cut to ``limit``."""
+    text = plain(explanation)
+    if "Most apart: " in text:
+        text = text[text.index("Most apart: ") + len("Most apart: "):]
+    # The claims are listed just above: their quoted texts need not be repeated.
+    text = re.sub(r" \('[^']*'\)", "", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _wrap(text: str, width: int) -> str:
@@ -26,13 +37,22 @@ def render_table(report, *, width: int = 120, show_unique: bool = True, verbose:
         where = []
         for cid in f.claims:
             c = report.claim(cid)
-            says.append(f"{c.article[:18]}: {describe(c)} ('{plain(c.text)[:40]}')")
+            if c.kind == "quote":
+                says.append(f"{c.article[:18]}: {plain(c.attribution or 'no speaker named')}: {describe(c)}")
+            elif c.kind == "set":
+                says.append(f"{c.article[:18]}: {describe(c)}")  # the reading is the text
+            elif c.kind == "name":
+                says.append(f"{c.article[:18]}: '{plain(c.text)[:40]}'")
+            else:
+                says.append(f"{c.article[:18]}: {describe(c)} ('{plain(c.text)[:40]}')")
             where.append(f"{report.article(c.article).path}:{c.line}")
         row = [
             f.id,
             VERDICT_LABEL.get(f.verdict, f.verdict),
             _wrap(f.topic, 26),
-            "\n".join(_wrap(s, 58) for s in says),
+            "\n".join(_wrap(s, 58) for s in says)
+            # Why it is a problem, in a sentence (the markdown report has the whole explanation).
+            + ("\n" + _wrap("→ " + _short(f.explanation), 58) if f.verdict in ("discrepancy", "update") else ""),
             "\n".join(dict.fromkeys(where)),
         ]
         if verbose:
