@@ -15,8 +15,11 @@ then each renderer is timed:
              header dates, offset maps (consistency.articles.build_article), unique ids
   extract    sentences, dates, quantities, names, context (consistency.extract.pipeline.extract_claims)
   place      the corpus year and year-less dates (consistency.compare.corpus_year, place_yearless)
-  names      speaker/name clustering, when check() has it (consistency.extract.names)
-  compare    grouping and verdicts (consistency.compare.compare)
+  names      speaker/name clustering and name findings (consistency.extract.names)
+  quotes     comparing quotations (consistency.compare_quotes)
+  compare    grouping and verdicts (consistency.compare.compare, set findings)
+  copies     copied articles and independent source groups (find_copies, source_groups,
+             label_independence)
   other      whatever else check() does (sorting, claim ids, steps not listed above)
   render_*   table, markdown, json (consistency.render.render)
 
@@ -47,9 +50,9 @@ import sys
 import time
 from pathlib import Path
 
-STAGES = ["discover", "read", "normalise", "extract", "place", "names", "compare", "other", "render_table",
-          "render_markdown", "render_json"]
-CHECK_STAGES = ["discover", "read", "normalise", "extract", "place", "names", "compare", "other"]
+STAGES = ["discover", "read", "normalise", "extract", "place", "names", "quotes", "compare", "copies", "other",
+          "render_table", "render_markdown", "render_json"]
+CHECK_STAGES = ["discover", "read", "normalise", "extract", "place", "names", "quotes", "compare", "copies", "other"]
 
 
 # -- memory ------------------------------------------------------------------------------
@@ -99,7 +102,10 @@ WRAPPED = {  # stage: [(module, attribute)]
     "place": [("consistency.api", "corpus_year"), ("consistency.api", "place_yearless")],
     "names": [("consistency.api", "cluster_names"), ("consistency.api", "canonical_speaker"),
               ("consistency.api", "name_findings")],
-    "compare": [("consistency.api", "compare")],
+    "quotes": [("consistency.api", "compare_quotes")],
+    "compare": [("consistency.api", "compare"), ("consistency.api", "set_findings")],
+    "copies": [("consistency.api", "find_copies"), ("consistency.api", "source_groups"),
+               ("consistency.api", "label_independence")],
 }
 
 
@@ -140,7 +146,8 @@ class StageClock:
             self.peak[self.top] = max(self.peak.get(self.top, 0.0), _peak_mb())
             if self.progress:
                 with open(self.progress, "a") as handle:
-                    handle.write(json.dumps({"done": self.top, "seconds": self.seconds.get(self.top, 0.0)}) + "\n")
+                    handle.write(json.dumps({"done": self.top, "seconds": self.seconds.get(self.top, 0.0),
+                                             "cpu_seconds": self.cpu.get(self.top, 0.0)}) + "\n")
         self.per_stage_peak = _reset_peak() and self.per_stage_peak
 
     def wrap(self, stage: str, fn):
@@ -376,7 +383,7 @@ def print_report(res: dict, out=sys.stdout) -> None:
         share = f"{s['seconds'] / total:.0%}" if name in CHECK_STAGES and total else ""
         cpu = s.get("cpu_seconds") or s["seconds"]
         chars_rate = _rate(s["chars"], cpu) if name in ("read", "normalise", "extract") else "-"
-        claims_rate = _rate(s["claims"], cpu) if name not in ("discover", "read", "normalise", "other") else "-"
+        claims_rate = _rate(s["claims"], cpu) if name not in ("discover", "read", "normalise", "other", "copies") else "-"
         if s.get("peak_mb") is None:
             peak = "-"
         elif name in ("read", "normalise"):
@@ -454,7 +461,9 @@ def growth(corpus: Path, sizes: list[int], timeout: float, json_out: Path | None
             subprocess.run(cmd, check=True, timeout=timeout)
             res = json.loads(tmp.read_text())
             results.append(res)
-        except subprocess.TimeoutExpired:
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
+            how = (f"gave up after {timeout:.0f} s" if isinstance(exc, subprocess.TimeoutExpired)
+                   else f"the run failed ({exc.returncode})")
             done, running = {}, None
             for line in prog.read_text().splitlines() if prog.exists() else []:
                 ev = json.loads(line)
@@ -463,7 +472,7 @@ def growth(corpus: Path, sizes: list[int], timeout: float, json_out: Path | None
                     running = None
                 else:
                     running = ev["started"]
-            print(f"   gave up after {timeout:.0f} s, in stage {running!r}; finished stages: "
+            print(f"   {how}, in stage {running!r}; finished stages (wall s): "
                   + ", ".join(f"{k} {v:.1f} s" for k, v in done.items()), flush=True)
             results.append({"articles": n, "timeout": timeout, "running": running,
                             "stages": {k: {"seconds": v} for k, v in done.items()},

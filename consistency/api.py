@@ -35,6 +35,15 @@ class CheckOptions:
     # (``paths``) and compared with all of it, but only findings that cite a claim of a new
     # article are reported; the other articles are context.  ``None``: no filter.
     new: tuple[Path, ...] | None = None
+    # How extraction runs (consistency/engine.py); the report is the same either way.
+    # jobs: processes reading and extracting articles (1: this process; None: one per core).
+    jobs: int | None = 1
+    # cache: a folder for the cache of extracted articles (consistency/cache.py); None: off.
+    cache: Path | None = None
+    # engine: "local" (this machine, ``jobs`` processes) or "dask" (``scheduler``'s cluster, or
+    # a LocalCluster when it is None; needs the ``dask`` extra).
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 # progress(phase, done, total): called while articles are read ("read") and their claims
@@ -59,6 +68,8 @@ class Report:
     baseline: dict[str, Any] | None = None
     # Articles that derive from one another (consistency/copies.py).
     copies: list[Any] = field(default_factory=list)
+    # Notes about the run itself, not about an article (the cache was rebuilt ...): for stderr.
+    run_notes: list[str] = field(default_factory=list)
 
     @property
     def claims_frame(self) -> pd.DataFrame:
@@ -81,7 +92,12 @@ class Report:
 
     @property
     def _by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+        # Built once per list of claims (renderers ask for every cited claim).
+        held = self.__dict__.get("_by_id_cache")
+        if held is None or held[0] is not self.claims or held[1] != len(self.claims):
+            held = (self.claims, len(self.claims), {c.id: c for c in self.claims})
+            self.__dict__["_by_id_cache"] = held
+        return held[2]
 
     def is_new(self, article_id: str) -> bool:
         """Whether an article is a subject of the run (always true without the ``new`` filter)."""
@@ -174,6 +190,31 @@ def read_articles(paths: list[Path], rules: Rules, options: CheckOptions,
     return articles, problems
 
 
+def _extract_with_engine(paths: list[Path], rules: Rules, options: CheckOptions, progress: Progress | None
+                         ) -> tuple[list[Article], list[Claim], list[InputProblem], list[str]]:
+    """Read and extract with consistency/engine.py (processes, a cache, Dask): the same articles,
+    claims and order as the one-process path of check()."""
+    from consistency.engine import default_jobs, extract_all, plan
+
+    files, problems = discover(paths)
+    tasks = plan(files, [_display_path(f) for f in files], options.max_bytes)
+    cache = None
+    if options.cache is not None:
+        from consistency.cache import ClaimCache
+
+        cache = ClaimCache(options.cache)
+    try:
+        results, notes = extract_all(tasks, rules, jobs=options.jobs or default_jobs(), cache=cache,
+                                     engine=options.engine, scheduler=options.scheduler, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+    order = sorted(range(len(results)), key=lambda i: results[i][0].id)
+    articles = [results[i][0] for i in order]
+    claims = [c for i in order for c in results[i][1]]
+    return articles, claims, problems, notes
+
+
 def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(), *, rules: Rules | None = None,
           progress: Progress | None = None) -> Report:
     """Read the articles under ``paths``, extract their claims and compare them.
@@ -190,19 +231,25 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
             return Report(articles=[], claims=[], findings=[], problems=new_problems,
                           rules_version=rules.version, new_articles=())
         paths = [*map(Path, paths), *sorted(new_files)]
-    articles, problems = read_articles([Path(p) for p in paths], rules, options, progress)
-    problems = new_problems + [p for p in problems if p not in new_problems]
-    articles.sort(key=lambda a: a.id)
     vocab = rules.compiled
-    claims: list[Claim] = []
-    for i, article in enumerate(articles, start=1):
-        try:
-            claims.extend(extract_claims(article, vocab))
-        except Exception as exc:  # noqa: BLE001 - one article must not sink the run
-            article.status = "skipped"
-            article.reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
-        if progress:
-            progress("extract", i, len(articles))
+    run_notes: list[str] = []
+    if options.jobs == 1 and options.cache is None and options.engine == "local":
+        # One process, no cache: read everything, then extract in order of id.
+        articles, problems = read_articles([Path(p) for p in paths], rules, options, progress)
+        articles.sort(key=lambda a: a.id)
+        claims: list[Claim] = []
+        for i, article in enumerate(articles, start=1):
+            try:
+                claims.extend(extract_claims(article, vocab))
+            except Exception as exc:  # noqa: BLE001 - one article must not sink the run
+                article.status = "skipped"
+                article.reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
+            if progress:
+                progress("extract", i, len(articles))
+    else:
+        articles, claims, problems, run_notes = _extract_with_engine([Path(p) for p in paths], rules, options,
+                                                                     progress)
+    problems = new_problems + [p for p in problems if p not in new_problems]
     year, why = corpus_year([a.published for a in articles], claims)
     claims = place_yearless(claims, year, why)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
@@ -229,7 +276,7 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
     groups = source_groups([a for a in articles if a.status == "ok"], copies, rules=copy_rules)
     findings = label_independence(findings, groups)
     report = Report(articles=articles, claims=claims, findings=findings, problems=problems,
-                    rules_version=rules.version, copies=copies)
+                    rules_version=rules.version, copies=copies, run_notes=run_notes)
     if new_files is not None:  # the ``new`` filter (consistency/newfilter.py)
         from consistency.newfilter import only_new
 

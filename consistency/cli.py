@@ -65,6 +65,11 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"consistency {__version__}")
@@ -166,7 +171,7 @@ def _load_config(config: Optional[Path], isolated: bool):  # noqa: ANN202
 
 
 def _check_options(cfg, rules: list[Path], max_bytes: Optional[int], owner_min_score: Optional[float],  # noqa: ANN001
-                   new: tuple[Path, ...] | None = None):
+                   new: tuple[Path, ...] | None = None, **engine):  # noqa: ANN003 - jobs, cache, engine, scheduler
     from consistency.api import CheckOptions
     from consistency.articles import DEFAULT_MAX_BYTES
     from consistency.config import pick
@@ -176,6 +181,7 @@ def _check_options(cfg, rules: list[Path], max_bytes: Optional[int], owner_min_s
         max_bytes=pick(max_bytes, cfg.max_bytes, DEFAULT_MAX_BYTES),
         owner_min_score=pick(owner_min_score, cfg.owner_min_score, 90.0),
         new=new,
+        **engine,
     )
 
 
@@ -250,6 +256,17 @@ def check_command(
     isolated: bool = typer.Option(False, "--isolated", help=ISOLATED_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show which rules produced each claim."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary, notes or progress bar on stderr."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                                       help="Processes that read and extract articles (default: one per core)."),
+    cache: Optional[Path] = typer.Option(None, "--cache", metavar="DIR",
+                                         help="Keep extracted articles in DIR and reuse them while the file, the "
+                                              "rules and the version are unchanged (default: no cache)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine",
+                                      help="local (this machine, --jobs processes) or dask (a Dask cluster; "
+                                           "needs the dask extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="With --engine dask: the scheduler (tcp://host:8786); default a "
+                                                 "local cluster for the run."),
 ) -> None:
     """Check articles against each other and report agreements, discrepancies and unique claims.
 
@@ -302,7 +319,18 @@ def check_command(
         except BaselineError as exc:
             raise fail(str(exc)) from None
 
-    result = _run_check(corpus_paths, _check_options(cfg, rules, max_bytes, owner_min_score, new_paths), quiet)
+    if scheduler and engine != EngineName.dask:
+        raise fail("--scheduler needs --engine dask")
+    if engine == EngineName.dask:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            raise fail("--engine dask needs dask and distributed: pip install 'consistency[dask]'")
+    options = _check_options(cfg, rules, max_bytes, owner_min_score, new_paths, jobs=jobs, cache=cache,
+                             engine=engine.value, scheduler=scheduler)
+    result = _run_check(corpus_paths, options, quiet)
+    for line in result.run_notes:
+        note(line, quiet)
     for path, reason in result.skipped:
         note(f"skipped {path}: {reason}", quiet)
     ok = [a for a in result.articles if a.status == "ok"]

@@ -305,12 +305,10 @@ def _verdict(cluster: list[Claim], prop: str | None, timeline: Timeline = Timeli
     if len(articles) == 1:
         readings = "; ".join(sorted({f"'{c.text}' = {describe(c)}" for c in cluster}))
         return Finding(verdict="unique", explanation=f"only {articles[0]} states this: {readings}", **base)
-    disjoint = []
-    ordered = sorted(cluster, key=lambda c: (c.article, c.offset, c.id))
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if a.article != b.article and not overlaps(a, b):
-                disjoint.append((gap(a, b), a, b))
+    disjoint, reduced = _disjoint_pairs(cluster, prop, timeline)
+    if reduced:
+        notes = (*notes, reduced)
+        base["notes"] = notes
     if disjoint and first.kind == "quantity" and prop in timeline.cumulative:
         update = _as_update(cluster, disjoint, timeline)
         if update is not None:
@@ -322,6 +320,53 @@ def _verdict(cluster: list[Claim], prop: str | None, timeline: Timeline = Timeli
                        f"{b.article} says {describe(b)} ('{b.text}'): {_difference(a, b, g)}")
         return Finding(verdict="discrepancy", explanation=explanation, difference=round(g, 6), **base)
     return Finding(verdict="agreement", explanation=_agreement_text(cluster), **base)
+
+
+MAX_PAIRWISE_READINGS = 300  # distinct readings of one cluster compared pair by pair
+
+
+def _disjoint_pairs(cluster: list[Claim], prop: str | None,
+                    timeline: Timeline) -> tuple[list[tuple[float, Claim, Claim]], str | None]:
+    """(gap, a, b) for every pair of claims of different articles whose readings do not overlap,
+    ``a`` before ``b`` in (article, offset, id) order; and a note when the pairs were reduced.
+
+    Claims of one article with the same reading answer every question the same way, so only
+    the first of each is paired (a page that repeats "5%" ten thousand times costs one claim,
+    not a hundred million pairs).  Beyond ``MAX_PAIRWISE_READINGS`` distinct readings (no real
+    story has them) each article is represented by its lowest and highest reading: the widest
+    gap stays the same (finer points, such as which pairs make an update, may not), and the
+    finding says so."""
+    ordered = sorted(cluster, key=lambda c: (c.article, c.offset, c.id))
+    cue = timeline.update_cues if prop in timeline.cumulative and timeline.update_cues is not None else None
+    reps: dict[tuple, tuple[Claim, tuple[float, float, bool, bool]]] = {}
+    for c in ordered:
+        b = bounds(c)
+        key = (c.article, b, c.value, bool(cue.search(c.sentence)) if cue is not None else None)
+        if key not in reps:
+            reps[key] = (c, b)
+    readings = list(reps.values())
+    note = None
+    if len(readings) > MAX_PAIRWISE_READINGS:
+        lowest: dict[str, tuple[Claim, tuple]] = {}
+        highest: dict[str, tuple[Claim, tuple]] = {}
+        for c, b in readings:
+            if c.article not in lowest or b[1] < lowest[c.article][1][1]:
+                lowest[c.article] = (c, b)
+            if c.article not in highest or b[0] > highest[c.article][1][0]:
+                highest[c.article] = (c, b)
+        keep = {id(c) for c, _ in [*lowest.values(), *highest.values()]}
+        note = (f"{len(readings)} distinct readings: each article was compared by its lowest and highest "
+                "reading only")
+        readings = [(c, b) for c, b in readings if id(c) in keep]
+    disjoint = []
+    for i, (a, (lo_a, hi_a, lx_a, hx_a)) in enumerate(readings):
+        for b, (lo_b, hi_b, lx_b, hx_b) in readings[i + 1 :]:
+            if a.article == b.article:
+                continue
+            if hi_a < lo_b or hi_b < lo_a or (hi_a == lo_b and (hx_a or lx_b)) or (hi_b == lo_a and (hx_b or lx_a)):
+                g = lo_b - hi_a if hi_a <= lo_b else (lo_a - hi_b if hi_b <= lo_a else 0.0)
+                disjoint.append((g, a, b))
+    return disjoint, note
 
 
 def _as_update(cluster: list[Claim], disjoint: list[tuple[float, Claim, Claim]], timeline: Timeline) -> str | None:

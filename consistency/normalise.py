@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from consistency.offsets import OffsetMap
 
@@ -157,6 +158,7 @@ def _shift(pieces: list[tuple[int, int, int, int]], lead: int) -> list[tuple[int
     return shifted
 
 
+@lru_cache(maxsize=4096)
 def _script_of(ch: str) -> str:
     try:
         return unicodedata.name(ch).split(" ")[0]

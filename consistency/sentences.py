@@ -20,6 +20,10 @@ from dataclasses import dataclass
 
 DEFAULT_MAX_CHARS = 1000
 _NOT_BLANK = re.compile(r"[^ \t]")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_ONE_LOWER = re.compile(r"[a-z]")
+_ONE_UPPER = re.compile(r"[A-Z]")
+_CACHE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,29 @@ class SentenceSplitter:
         self.max_chars = max(100, int(rules.get("limits", {}).get("max_chars", DEFAULT_MAX_CHARS)))
         # Candidate ends: terminal punctuation, optional closing quotes/brackets, then space.
         self._candidate = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n")
+        # Several extractors split the same text (the article, its lines, the masked text):
+        # splitting is a pure function of the text, so the result is kept, up to a bounded
+        # number of characters (the whole cache is dropped when it is full).
+        self._cache: dict[str, tuple[Sentence, ...]] = {}
+        self._cached_chars = 0
 
     def split(self, text: str) -> list[Sentence]:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = tuple(self._split(text))
+            if self._cached_chars + len(text) > _CACHE_CHARS:
+                self._cache.clear()
+                self._cached_chars = 0
+            self._cache[text] = cached
+            self._cached_chars += len(text)
+        return list(cached)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_cache"], state["_cached_chars"] = {}, 0
+        return state
+
+    def _split(self, text: str) -> list[Sentence]:
         sentences: list[Sentence] = []
         start = 0
         for m in self._candidate.finditer(text):
@@ -100,7 +125,7 @@ class SentenceSplitter:
             return True
         if punct.startswith(".") and punct.rstrip("\"')]") == ".":
             # A bounded window: searching the whole prefix would make splitting quadratic.
-            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 40) : m.start()])
+            word = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start()])
             token = word.group(1).lower() if word else ""
             if token.rstrip(".") in self.titles:
                 return False
@@ -108,9 +133,9 @@ class SentenceSplitter:
                 # An abbreviation ends a sentence only when a new sentence visibly starts
                 # after it and it cannot be read as part of a name or date.
                 return False
-            if re.fullmatch(r"[a-z]", token) and not punct.endswith(('"', "'")):
+            if _ONE_LOWER.fullmatch(token) and not punct.endswith(('"', "'")):
                 return False  # initials: "J. Smith"
-            if re.fullmatch(r"[A-Z]", text[m.start() - 1 : m.start()]) and (
+            if _ONE_UPPER.fullmatch(text[m.start() - 1 : m.start()]) and (
                 m.start() < 2 or not text[m.start() - 2].isalnum()
             ):
                 return False

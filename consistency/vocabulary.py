@@ -37,6 +37,7 @@ class CueSet:
 
     def __init__(self, groups: dict[str, list[str]]):
         self.groups = groups
+        self._last: tuple[str, list[Cue]] | None = None
         self.lookup = {phrase.lower(): name for name, phrases in groups.items() for phrase in phrases}
         self.pattern = (
             re.compile(rf"(?<![\w-])(?:{alternation(list(self.lookup))})(?![\w-])", re.IGNORECASE)
@@ -45,7 +46,12 @@ class CueSet:
         )
 
     def find(self, text: str) -> list[Cue]:
-        return [Cue(self.lookup[m.group().lower()], m.start(), m.end()) for m in self.pattern.finditer(text)]
+        # Every number or date of a sentence asks for the cues of the same sentence: scan it once.
+        last = self._last
+        if last is None or last[0] != text:
+            last = (text, [Cue(self.lookup[m.group().lower()], m.start(), m.end()) for m in self.pattern.finditer(text)])
+            self._last = last
+        return list(last[1])
 
 
 class CompiledRules:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consistency.vocabulary import CompiledRules, Cue, alternation
 
@@ -167,13 +168,19 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around a claim between clause breaks ("; ", ", and ", ", while ")."""
     left, right = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for b_start, b_end in _clause_breaks(sentence):
+        if b_end <= start:
+            left = b_end
+        elif b_start >= end:
+            right = b_start
             break
     return left, right
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    # Every claim of a sentence asks: scan the sentence once.
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def default_thing(vocab: CompiledRules, prop: str | None) -> str | None:

@@ -131,6 +131,11 @@ class _Form:
     starters: frozenset[str] = field(default_factory=frozenset)  # lower-case first words; "#" = a digit
 
 
+def _token_rows(pattern: re.Pattern[str], text: str):
+    for m in pattern.finditer(text):
+        yield (m.start(), *m.groups())
+
+
 class DateReader:
     def __init__(self, rules: dict[str, Any]) -> None:
         self.months = {k.lower(): v for k, v in rules.get("months", {}).items()}
@@ -383,10 +388,16 @@ class DateReader:
 
     def _tokens(self, text: str) -> list[tuple[int, str]]:
         """(position, key) of every token that can begin a date: "#" for a number."""
-        return [
-            (m.start(), "#" if m.group(2) else ("'" if m.group(3) else m.group(1).lower()))
-            for m in self._TOKEN.finditer(text)
+        # find() and find_durations() ask for the tokens of the same sentence: keep the last.
+        last = self.__dict__.get("_last_tokens")
+        if last is not None and last[0] is text:
+            return last[1]
+        tokens = [
+            (start, "#" if digit else ("'" if year else word.lower()))
+            for start, word, digit, year in _token_rows(self._TOKEN, text)
         ]
+        self.__dict__["_last_tokens"] = (text, tokens)
+        return tokens
 
     def find(self, text: str) -> list[DateMatch]:
         found: list[DateMatch] = []

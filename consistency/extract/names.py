@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from consistency.claims import Claim
 from consistency.vocabulary import alternation
@@ -209,31 +209,54 @@ def cluster_names(claims: list[Claim], names: NameRules) -> list[NameCluster]:
     for c in claims:
         if c.unit != "person":
             by_value[str(c.value).lower()].append(c)
-    # People: full names define the clusters; a bare surname joins its cluster.
+    # People: full names define the clusters; a bare surname joins its cluster: the first
+    # cluster (in order of creation) whose surname and given names are close enough.  Clusters
+    # are blocked by surname: only those whose surname scores high enough are looked at, and a
+    # value, once placed, places every later claim of the same value (a cluster's reference
+    # never changes), so the work grows with distinct names, not with mentions times clusters.
+    by_surname = _Similar(surname_min)
+    clusters_of: dict[str, list[int]] = defaultdict(list)  # reference surname -> cluster indices
+    placed_value: dict[str, int] = {}
     for c in sorted(person_claims, key=lambda c: (-len(str(c.value).split()), c.article, c.offset)):
         value = str(c.value)
-        placed = False
-        for cluster in people:
-            ref = str(cluster[0].value)
-            if fuzz.ratio(_surname(value), _surname(ref)) < surname_min:
-                continue
-            given_a, given_b = value.split()[:-1], ref.split()[:-1]
-            if given_a and given_b and fuzz.ratio(" ".join(given_a).lower(), " ".join(given_b).lower()) < given_min:
-                continue
-            cluster.append(c)
-            placed = True
-            break
-        if not placed:
-            people.append([c])
+        index = placed_value.get(value)
+        if index is None:
+            surname = _surname(value)
+            candidates = sorted(i for s in by_surname.near(surname) for i in clusters_of[s])
+            for i in candidates:
+                ref = str(people[i][0].value)
+                if fuzz.ratio(surname, _surname(ref)) < surname_min:
+                    continue
+                given_a, given_b = value.split()[:-1], ref.split()[:-1]
+                if given_a and given_b and fuzz.ratio(" ".join(given_a).lower(), " ".join(given_b).lower()) < given_min:
+                    continue
+                index = i
+                break
+        if index is None:
+            index = len(people)
+            people.append([])
+            surname = _surname(value)
+            if surname not in clusters_of:
+                by_surname.add(surname)
+            clusters_of[surname].append(index)
+        people[index].append(c)
+        placed_value[value] = index
     groups.extend(people)
-    # Others: the same canonical value, or a near-identical spelling.
+    # Others: the same canonical value, or a near-identical spelling: a key joins the first
+    # earlier key (in sorted order) that has not joined another and scores high enough.
     keys = sorted(by_value)
     merged: dict[str, str] = {}
+    roots = _Similar(name_min)
+    position: dict[str, int] = {}
     for i, key in enumerate(keys):
-        for other in keys[:i]:
-            if merged.get(other, other) == other and len(key) > 6 and fuzz.ratio(key, other) >= name_min:
-                merged[key] = other
-                break
+        if len(key) > 6:
+            for other in sorted(roots.near(key), key=position.__getitem__):
+                if fuzz.ratio(key, other) >= name_min:
+                    merged[key] = other
+                    break
+        if key not in merged:
+            position[key] = i
+            roots.add(key)
     combined: dict[str, list[Claim]] = defaultdict(list)
     for key in keys:
         combined[merged.get(key, key)].extend(by_value[key])
@@ -272,17 +295,89 @@ def canonical_speaker(speaker: str | None, clusters: list[NameCluster], names: N
     surname_min = float(names.matching.get("person_surname_min_score", 85))
     words = bare.split()
     if words and words[-1][:1].isupper():
-        for cluster in clusters:
-            if cluster.kind == "person" and fuzz.ratio(words[-1].lower(), _surname(cluster.canonical)) >= surname_min:
-                return cluster.canonical
+        index = _person_index(clusters, surname_min)
+        surname = words[-1].lower()
+        found = index.first(surname)
+        if found is not None:
+            return clusters[found].canonical
     return speaker
 
 
-def _members(cluster: NameCluster, by_id: dict[str, Claim]) -> set[str]:
+class _Similar:
+    """Strings, and those among them that ``fuzz.ratio`` scores at least ``min_score`` against
+    a query: a candidate filter (rapidfuzz's C loop over the distinct strings, bucketed by
+    length, since a ratio of s% needs lengths within a factor of 200/s - 1); callers check the
+    exact score again."""
+
+    def __init__(self, min_score: float) -> None:
+        self.min_score = min_score
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        self.factor = (200.0 / min_score - 1.0) if min_score > 0 else None
+
+    def add(self, text: str) -> None:
+        self.by_length[len(text)].append(text)
+
+    def near(self, query: str) -> list[str]:
+        if self.factor is None:
+            return [t for group in self.by_length.values() for t in group]
+        n = len(query)
+        low, high = int(n / self.factor) - 1, int(n * self.factor) + 1
+        choices = [t for length, group in self.by_length.items() if low <= length <= high for t in group]
+        if not choices:
+            return []
+        hits = process.extract(query, choices, scorer=fuzz.ratio, processor=None, limit=None,
+                               score_cutoff=max(0.0, self.min_score - 0.5))
+        return [choice for choice, _, _ in hits]
+
+
+class _PersonIndex:
+    """The first person cluster whose canonical surname scores high enough against a surname."""
+
+    def __init__(self, clusters: list[NameCluster], min_score: float) -> None:
+        self.clusters = clusters
+        self.min_score = min_score
+        self.similar = _Similar(min_score)
+        self.at: dict[str, list[int]] = defaultdict(list)
+        for i, cluster in enumerate(clusters):
+            if cluster.kind == "person":
+                surname = _surname(cluster.canonical)
+                if surname not in self.at:
+                    self.similar.add(surname)
+                self.at[surname].append(i)
+        self.memo: dict[str, int | None] = {}
+
+    def first(self, surname: str) -> int | None:
+        if surname not in self.memo:
+            candidates = sorted(i for s in self.similar.near(surname) for i in self.at[s])
+            self.memo[surname] = next(
+                (i for i in candidates if fuzz.ratio(surname, _surname(self.clusters[i].canonical)) >= self.min_score),
+                None)
+        return self.memo[surname]
+
+
+_PERSON_INDEXES: dict[int, tuple[list[NameCluster], float, _PersonIndex]] = {}
+
+
+def _person_index(clusters: list[NameCluster], min_score: float) -> _PersonIndex:
+    """One index per list of clusters (check() asks once per attribution with the same list)."""
+    held = _PERSON_INDEXES.get(id(clusters))
+    if held is None or held[0] is not clusters or held[1] != min_score:
+        _PERSON_INDEXES.clear()
+        held = (clusters, min_score, _PersonIndex(clusters, min_score))
+        _PERSON_INDEXES[id(clusters)] = held
+    return held[2]
+
+
+def _members(cluster: NameCluster, by_id: dict[str, Claim], ids_by_text: dict[str, set[str]],
+             ids_by_value: dict[object, set[str]]) -> set[str]:
     """All claim ids of a cluster's entity (the cluster keeps one per spelling and article)."""
-    texts = set(cluster.spellings)
     reps = {by_id[i].value for i in cluster.claims if i in by_id}
-    return {c.id for c in by_id.values() if c.kind == "name" and (c.text in texts or c.value in reps)}
+    out: set[str] = set()
+    for text in cluster.spellings:
+        out |= ids_by_text.get(text, set())
+    for value in reps:
+        out |= ids_by_value.get(value, set())
+    return out
 
 
 def name_findings(claims: list[Claim], names: NameRules) -> list:
@@ -292,12 +387,16 @@ def name_findings(claims: list[Claim], names: NameRules) -> list:
     findings = []
     by_id = {c.id: c for c in claims}
     evidence = {c.id for c in claims if c.kind == "name" and c.rule.startswith("person (")}
+    ids_by_text: dict[str, set[str]] = defaultdict(set)
+    ids_by_value: dict[object, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "name":
+            ids_by_text[c.text].add(c.id)
+            ids_by_value[c.value].add(c.id)
     for cluster in cluster_names([c for c in claims if c.kind == "name"], names):
         if cluster.kind == "other":
             continue  # roles and loose capitalised phrases: their spelling is no news
-        if cluster.kind == "person" and not any(
-            c.id in evidence for c in claims if c.kind == "name" and c.id in _members(cluster, by_id)
-        ):
+        if cluster.kind == "person" and not (_members(cluster, by_id, ids_by_text, ids_by_value) & evidence):
             continue  # two capitalised words never seen as a person: maybe a place
         # Spellings that differ only in case, spaces or hyphens are the same spelling.
         seen: dict[str, str] = {}

@@ -100,6 +100,9 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+MAX_NUMBER_WORDS = 30  # words after the first in one number written in words
+
+
 def _num(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
 
@@ -199,7 +202,9 @@ class NumberReader:
     def _words_pattern(self) -> str:
         tokens = _alternation(list(self.words) + list(self.scales) + list(self.denominators) + self.point_words)
         sep = r"(?:\s?-\s?|\s+and\s+|\s+of\s+an?\s+|\s+)"
-        return rf"\b(?:{tokens})(?:{sep}(?:{tokens}))*\b"
+        # Bounded: the longest number in words has a dozen or so; a run of thousands ("a-a-a-...")
+        # read again from each of its words would make reading quadratic.
+        return rf"\b(?:{tokens})(?:{sep}(?:{tokens})){{0,{MAX_NUMBER_WORDS}}}\b"
 
     @cached_property
     def _plain_numeral(self) -> re.Pattern[str]:

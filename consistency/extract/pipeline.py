@@ -55,8 +55,10 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         return []
     builder = ClaimBuilder(article, vocab)
     claims: list[Claim] = []
+    cut = 0
     for sentence in vocab.splitter.split(article.text):
         s_text = sentence.text
+        cut += sentence.cut
         attribution = builder.attribution(s_text)
         found = vocab.dates.find(s_text)
         dates = [d for d in found if not _in_dateline(article, sentence.start, s_text, d)]
@@ -76,6 +78,11 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     claims.extend(extract_sets(article, vocab, builder))
     claims.extend(extract_quotes(article, vocab, builder))
     claims.sort(key=lambda c: (c.offset, c.kind))
+    if cut:
+        note = (f"{cut} piece(s) of text longer than {vocab.splitter.max_chars:,} characters without a sentence "
+                "end were read separately (a claim across a cut may be missed)")
+        if note not in article.notes:
+            article.notes.append(note)
     return claims
 
 

@@ -1,0 +1,166 @@
+"""A file-backed cache of extracted articles, so that a second run reads only what changed.
+
+One SQLite file (``claims.sqlite3`` in the cache folder) maps a key to an article as read
+(metadata, text, offset map, notes) and its claims.  The key is a hash of the file's bytes, of
+how it is read (its suffix), of the rules' version (``rules.version``: a hash of every rule
+file, built-in and ``--rules``) and of this program's version: a changed article, rule or
+release is extracted afresh.  An entry also remembers the article's id and path; a file
+moved or renamed (or whose id changed because another file took its name) is extracted again.
+
+Entries are pickled: the cache folder is as trusted as the program itself (do not point
+``--cache`` at a folder others can write to).  Only the process that runs ``check`` writes, in
+one transaction per batch; SQLite's lock keeps two runs on the same folder from corrupting it,
+and a run that cannot get the lock in time goes on without storing.  A cache file that cannot
+be read (corrupt, not SQLite, from an incompatible version) is set aside and rebuilt, with a
+note; so is an entry that cannot be unpickled.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any, Iterable
+
+FILE_NAME = "claims.sqlite3"
+SCHEMA = 1
+_BATCH = 400  # keys per SELECT (SQLite's limit on parameters is 999 in old builds)
+
+
+class ClaimCache:
+    def __init__(self, folder: Path | str, *, timeout: float = 10.0) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / FILE_NAME
+        self.timeout = timeout
+        self.notes: list[str] = []
+        self.hits = 0
+        self.misses = 0
+        self.stored = 0
+        self._db: sqlite3.Connection | None = None
+        self._disabled = False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._disable(f"cache folder {self.folder} cannot be created ({exc.strerror or exc}); running without it")
+            return
+        self._open()
+
+    # -- opening ---------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None:
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        elif row[0] != str(SCHEMA):
+            raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA}")
+        db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()  # a corrupt file fails here
+        return db
+
+    def _open(self) -> None:
+        try:
+            self._db = self._connect()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                self._disable(f"cache {self.path} is busy (another run?); running without it")
+                return
+            problem = str(exc)
+        except sqlite3.DatabaseError as exc:
+            problem = str(exc)
+        self._rebuild(problem)
+
+    def _rebuild(self, problem: str) -> None:
+        """Set a broken cache file aside and start a new one."""
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                side = Path(str(self.path) + suffix)
+                if side.exists():
+                    side.replace(Path(str(self.path) + suffix + ".corrupt"))
+            self._db = self._connect()
+            self.notes.append(f"cache {self.path} could not be read ({problem}); set aside as "
+                              f"{self.path.name}.corrupt and rebuilt")
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(f"cache {self.path} could not be read ({problem}) nor rebuilt ({exc}); running without it")
+
+    def _disable(self, note: str) -> None:
+        self._disabled = True
+        self._db = None
+        self.notes.append(note)
+
+    # -- reading and writing ------------------------------------------------------------------
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, Any] = {}
+        if self._db is None:
+            self.misses += len(keys)
+            return found
+        bad = 0
+        try:
+            for i in range(0, len(keys), _BATCH):
+                batch = keys[i : i + _BATCH]
+                rows = self._db.execute(
+                    f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch
+                ).fetchall()
+                for key, blob in rows:
+                    try:
+                        found[key] = pickle.loads(zlib.decompress(blob))
+                    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                        bad += 1
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(str(exc))
+            found = {}
+        if bad:
+            self.notes.append(f"{bad} cache entr{'y' if bad == 1 else 'ies'} could not be read; extracted again")
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def put_many(self, items: list[tuple[str, Any]]) -> None:
+        if self._db is None or not items:
+            return
+        rows = [(key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)) for key, value in items]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+            self._db.execute("COMMIT")
+            self.stored += len(rows)
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            if "locked" in str(exc) or "busy" in str(exc):
+                self.notes.append(f"cache {self.path} is busy (another run?); {len(rows)} article(s) not stored")
+            else:
+                self._rebuild(str(exc))
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
+            self._rebuild(str(exc))
+
+    def _rollback(self) -> None:
+        try:
+            if self._db is not None and self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def __enter__(self) -> "ClaimCache":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
