@@ -8,7 +8,10 @@ page, used only when it agrees with the article's own dates (a page's "today" wi
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,20 +84,24 @@ class InputProblem:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
-    """Article files under ``paths`` (folders recursively), in a stable order."""
+    """Article files under ``paths`` (folders recursively), in a stable order.
+
+    Every path that cannot be used is an :class:`InputProblem` naming it and why: missing, a
+    broken or looping symbolic link, a folder that cannot be listed or holds no articles."""
     found: list[Path] = []
     problems: list[InputProblem] = []
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
-            problems.append(InputProblem(str(path), "no such file or folder"))
+            problems.append(InputProblem(str(path), _missing_reason(path)))
             continue
         if path.is_dir():
+            before = len(problems)
             matches = []
             for candidate in _walk(path, problems):
                 if candidate.suffix.lower() in ARTICLE_SUFFIXES:
                     matches.append(candidate)
-            if not matches:
+            if not matches and len(problems) == before:
                 problems.append(InputProblem(str(path), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
             for m in sorted(matches):
                 key = m.resolve()
@@ -109,6 +116,24 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
     return found, problems
 
 
+def _missing_reason(path: Path) -> str:
+    """Why an existing-looking path cannot be followed: a symlink loop, a broken link, or absent."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back at itself)"
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"broken symbolic link (points to {target}, which does not exist)"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return f"cannot reach path: {exc.strerror}"
+    return "no such file or folder"
+
+
 def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
     out: list[Path] = []
     visited: set[Path] = set()
@@ -118,11 +143,11 @@ def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
         try:
             real = current.resolve()
         except (OSError, RuntimeError):
-            problems.append(InputProblem(str(current), "cannot resolve path (symlink loop?)"))
+            problems.append(InputProblem(str(current), "symbolic link loop (cannot resolve the path); skipped"))
             continue
         if real in visited:
             if current != folder:
-                problems.append(InputProblem(str(current), "folder already visited (symlink loop); skipped"))
+                problems.append(InputProblem(str(current), "folder already visited (symbolic link loop); skipped"))
             continue
         visited.add(real)
         try:
@@ -137,23 +162,111 @@ def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
                 stack.append(entry)
             elif entry.is_file():
                 out.append(entry)
+            elif entry.is_symlink() and not entry.exists():
+                # A link to nothing, or to itself: named when it looks like an article or loops.
+                reason = _missing_reason(entry)
+                if entry.suffix.lower() in ARTICLE_SUFFIXES or "loop" in reason:
+                    problems.append(InputProblem(str(entry), reason))
     return out
 
 
+# Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Encodings a news page that is not UTF-8 is likely to be in; charset-normalizer chooses
+# among them (left to itself it reads a short latin-1 line as UTF-16 or Shift-JIS).
+_LEGACY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253",
+                     "cp1254", "cp1255", "cp1256", "cp1257", "iso8859_8", "gb18030", "big5", "shift_jis",
+                     "euc_jp", "euc_kr", "cp874"]
+_ENCODING_NAMES = {
+    "cp1252": "Windows Western European, latin-1", "latin_1": "Western European", "cp1250": "Windows Central European",
+    "cp1251": "Windows Cyrillic", "koi8_r": "Russian KOI8-R", "koi8_u": "Ukrainian KOI8-U", "cp1253": "Windows Greek",
+    "cp1254": "Windows Turkish", "cp1257": "Windows Baltic", "gb18030": "Chinese", "big5": "Traditional Chinese",
+    "shift_jis": "Japanese", "euc_jp": "Japanese", "euc_kr": "Korean",
+}
+# Bytes that are letters of Central European languages in cp1250 (Š š Ž ž Ť ť Ź ź ł ą), and
+# symbols or gaps in cp1252: a Western text has none of them.
+_CENTRAL_EUROPEAN = frozenset(b"\x8a\x9a\x8e\x9e\x8d\x9d\x8f\x9f\xb3\xb9")
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding assumed: UTF-8 (with or without BOM), else the best guess."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    """Text and the encoding assumed: a byte-order mark's, UTF-8, UTF-16 without a mark (told
+    by its zero bytes), else the best guess of charset-normalizer among the encodings news
+    sites use, with Western European (cp1252) preferred over Central European (cp1250) when
+    both read the text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace"), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        return str(best), best.encoding
+    best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()
+    encoding = best.encoding if best is not None and best.encoding else None
+    central = bool(_CENTRAL_EUROPEAN & set(data))
+    if encoding in (None, "cp1250", "iso8859_2", "cp1257", "cp1252") and encoding != ("cp1250" if central else "cp1252"):
+        try:
+            return data.decode("cp1250" if central else "cp1252"), "cp1250" if central else "cp1252"
+        except UnicodeDecodeError:
+            pass
+    if encoding is not None:
+        return str(best), encoding
     return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: a zero byte in every other place (Latin text)."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    encoding = "utf-16-le" if odd > 0.3 and even < 0.05 else "utf-16-be" if even > 0.3 and odd < 0.05 else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+# What a file that is not text starts with.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or Word/OpenDocument file)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"{\\rtf", "an RTF document"), (b"RIFF", "a media file"), (b"\x00\x00\x00", "a binary file"),
+)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is not an article's text, or None."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file ({what}), not text"
+    return None
+
+
+def _garbled_reason(text: str) -> str | None:
+    """Decoded text that is mostly control characters or undecodable bytes is not text."""
+    sample = text[:65536]
+    if not sample:
+        return None
+    bad = len(_CONTROL_CHARS.findall(sample))
+    if bad and bad * 10 > len(sample):
+        return f"binary file ({bad:,} control characters or undecodable bytes in the first {len(sample):,}), not text"
+    return None
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -280,25 +393,49 @@ def _as_date(value: Any) -> date | None:
 # -- reading ----------------------------------------------------------------------------
 def read_article(path: Path, vocab: CompiledRules, *, display: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read one article.  A file that cannot be an article is returned with status "skipped" and
+    the reason; one that can, but needed help (another encoding, NUL bytes, broken front
+    matter ...), with a note saying so.  The file is opened read-only and never written."""
     article = Article(id=path.stem, path=display or str(path))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _skip(article, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return _skip(article, "not a regular file (a device, socket or pipe)")
+        if info.st_size > max_bytes:
+            return _skip(article, f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew since stat() is still cut off
     except OSError as exc:
         return _skip(article, f"cannot read file: {exc.strerror or exc}")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _skip(article, "binary file (NUL bytes), not text")
+    if len(data) > max_bytes:
+        return _skip(article, f"file is over the limit of {max_bytes:,} bytes (--max-bytes)")
+    if not data.strip():
+        return _skip(article, "empty file" if not data else "empty file (only whitespace)")
+    binary = _binary_reason(data)
+    if binary:
+        return _skip(article, binary)
     raw, encoding = decode(data)
+    garbled = _garbled_reason(raw)
+    if garbled:
+        return _skip(article, garbled)
     article.encoding = encoding
-    if encoding not in ("utf-8", "utf-8-sig"):
-        article.notes.append(f"decoded as {encoding} (not valid UTF-8)")
-    raw = raw.replace("\x00", " ")
+    if encoding in ("utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        if encoding != "utf-8-sig":
+            article.notes.append(f"decoded as {encoding} (byte-order mark or zero bytes)")
+    elif encoding != "utf-8":
+        what = _ENCODING_NAMES.get(encoding.lower().replace("-", "_"))
+        article.notes.append(f"decoded as {encoding}{f' ({what})' if what else ''}: not valid UTF-8, encoding guessed")
+    nuls = raw.count("\x00")
+    if nuls:
+        raw = raw.replace("\x00", " ")
+        article.notes.append(f"{nuls:,} NUL byte(s) read as spaces")
     if not raw.strip():
-        return _skip(article, "empty file")
+        return _skip(article, "empty file (only whitespace)")
     article.raw = raw
-    return build_article(article, vocab, is_html=path.suffix.lower() in (".html", ".htm"))
+    article = build_article(article, vocab, is_html=path.suffix.lower() in (".html", ".htm"))
+    if not article.text.strip():
+        return _skip(article, "no article text: nothing is left after the front matter, markup and page furniture")
+    return article
 
 
 def article_from_text(text: str, vocab: CompiledRules, *, id: str = "text", published: date | None = None) -> Article:

@@ -214,6 +214,47 @@ def _corpus(paths: list[Path], corpus: list[Path], cfg) -> list[Path]:  # noqa: 
     return list(cfg.corpus or [])
 
 
+ALLOW_IN_CORPUS_HELP = ("Allow writing the output inside a corpus folder (refused by default: the next run would "
+                        "read a report there as an article, or the output would overwrite one).")
+
+
+def _refuse_output_in_corpus(targets: list[Optional[Path]], inputs: list[Path], allow: bool) -> None:
+    """Exit 2 when an output file would land inside the articles being checked."""
+    if allow:
+        return
+    for target in targets:
+        if target is None:
+            continue
+        where = _inside(Path(target), inputs)
+        if where is not None:
+            raise fail(f"{target} is inside the corpus ({where}): the next run would read it as an article, or it "
+                       "would overwrite one. Write it outside the corpus, or give --allow-output-in-corpus")
+
+
+def _inside(target: Path, inputs: list[Path]) -> Optional[Path]:
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for given in inputs:
+        try:
+            root = Path(given).resolve()
+        except (OSError, RuntimeError):
+            continue
+        if resolved == root or (root.is_dir() and resolved.is_relative_to(root)):
+            return Path(given)
+    return None
+
+
+def _input_notes(result, quiet: bool) -> None:  # noqa: ANN001
+    """What was noticed about the articles that were read (encoding guessed, NUL bytes, front
+    matter ignored, an id changed ...), one line each, path first."""
+    for a in result.articles:
+        if a.status == "ok":
+            for text in a.notes:
+                note(f"note: {a.path}: {text}", quiet)
+
+
 # -- check ------------------------------------------------------------------------------------
 @app.command("check", cls=NewPathsCommand)
 def check_command(
@@ -256,6 +297,7 @@ def check_command(
     isolated: bool = typer.Option(False, "--isolated", help=ISOLATED_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show which rules produced each claim."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary, notes or progress bar on stderr."),
+    allow_output_in_corpus: bool = typer.Option(False, "--allow-output-in-corpus", help=ALLOW_IN_CORPUS_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Processes that read and extract articles (default: one per core)."),
     cache: Optional[Path] = typer.Option(None, "--cache", metavar="DIR",
@@ -305,6 +347,7 @@ def check_command(
     if not corpus_paths:
         raise fail("no articles to check: give CORPUS paths, --corpus, or set `corpus` in [tool.consistency]")
 
+    _refuse_output_in_corpus([output, report], [*corpus_paths, *(new or [])], allow_output_in_corpus)
     new_paths: tuple[Path, ...] | None = tuple(new) if new else None
     if since is not None:
         try:
@@ -333,6 +376,7 @@ def check_command(
         note(line, quiet)
     for path, reason in result.skipped:
         note(f"skipped {path}: {reason}", quiet)
+    _input_notes(result, quiet)
     ok = [a for a in result.articles if a.status == "ok"]
     if result.new_articles == ():
         if result.problems:
@@ -393,6 +437,7 @@ def baseline_command(
     config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     isolated: bool = typer.Option(False, "--isolated", help=ISOLATED_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    allow_output_in_corpus: bool = typer.Option(False, "--allow-output-in-corpus", help=ALLOW_IN_CORPUS_HELP),
 ) -> None:
     """Write the current findings to a baseline file, so that `check --baseline` accepts them.
 
@@ -419,6 +464,7 @@ def baseline_command(
     corpus_paths = _corpus(paths or [], [], cfg)
     if not corpus_paths:
         raise fail("no articles: give CORPUS paths or set `corpus` in [tool.consistency]")
+    _refuse_output_in_corpus([target], corpus_paths, allow_output_in_corpus)
     previous = None
     if target.exists():
         try:
@@ -428,6 +474,7 @@ def baseline_command(
     result = _run_check(corpus_paths, _check_options(cfg, rules, max_bytes, owner_min_score), quiet)
     for path, reason in result.skipped:
         note(f"skipped {path}: {reason}", quiet)
+    _input_notes(result, quiet)
     if not any(a.status == "ok" for a in result.articles):
         raise fail("no article could be read; no baseline written")
     baseline, counts = build(result, fail_on_value, previous)

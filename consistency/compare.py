@@ -197,28 +197,74 @@ def owners_compatible(a: str, b: str, aliases: dict[str, str], min_score: float)
 
 
 def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: float) -> list[list[Claim]]:
+    """Claims joined when their owners are compatible (transitively), in a stable order.
+
+    A claim joins every cluster holding a compatible owner; those clusters merge into one that
+    goes to the end, the claim first.  Work grows with the distinct owners, not with claims
+    times clusters: a cluster keeps its distinct owners, an owner seen before is compatible with
+    exactly the cluster that holds it (any other compatible cluster would already have merged
+    with it), and compatibility between two owner names is computed once."""
     named = [c for c in claims if c.owner]
     unnamed = [c for c in claims if not c.owner]
-    clusters: list[list[Claim]] = []
+    tokens: dict[str, set[str]] = {}
+    compatible: dict[tuple[str, str], bool] = {}
+
+    def compat(a: str, b: str) -> bool:
+        key = (a, b)
+        if key not in compatible:
+            if a not in tokens:
+                tokens[a] = _owner_tokens(a, aliases)
+            if b not in tokens:
+                tokens[b] = _owner_tokens(b, aliases)
+            compatible[key] = _tokens_compatible(tokens[a], tokens[b], min_score)
+        return compatible[key]
+
+    # A cluster: [first claim, child clusters (merged into it, in order), distinct owners].
+    clusters: dict[int, list] = {}  # in order of creation (a merge re-creates at the end)
+    home: dict[str, int] = {}  # owner -> the cluster holding it
+    serial = 0
     for claim in named:
-        joined = [cl for cl in clusters if any(owners_compatible(claim.owner, o.owner, aliases, min_score) for o in cl)]  # type: ignore[arg-type]
+        owner: str = claim.owner  # type: ignore[assignment]
+        if owner in home:
+            joined = [home[owner]]
+        else:
+            joined = [k for k, cl in clusters.items() if any(compat(owner, o) for o in cl[2])]
         if not joined:
-            clusters.append([claim])
-            continue
-        merged = [claim]
-        for cl in joined:
-            merged.extend(cl)
-            clusters.remove(cl)
-        clusters.append(merged)
-    if not clusters:
+            node = [claim, [], {owner}]
+        else:
+            children = [clusters.pop(k) for k in joined]
+            owners = {owner}.union(*(child[2] for child in children))
+            node = [claim, children, owners]
+        serial += 1
+        clusters[serial] = node
+        for o in node[2]:
+            home[o] = serial
+    out: list[list[Claim]] = []
+    for node in clusters.values():
+        members: list[Claim] = []
+        stack = [node]
+        while stack:  # first claim, then each merged cluster in order (depth first)
+            current = stack.pop()
+            members.append(current[0])
+            stack.extend(reversed(current[1]))
+        out.append(members)
+    if not out:
         return [unnamed] if unnamed else []
-    if len(clusters) == 1:
-        clusters[0].extend(unnamed)
-        return clusters
+    if len(out) == 1:
+        out[0].extend(unnamed)
+        return out
     # Claims naming no owner cannot be placed when several owners are in play.
     for claim in unnamed:
-        clusters.append([claim])
-    return clusters
+        out.append([claim])
+    return out
+
+
+def _tokens_compatible(ta: set[str], tb: set[str], min_score: float) -> bool:
+    if not ta or not tb:
+        return True
+    if ta <= tb or tb <= ta:
+        return True
+    return fuzz.token_set_ratio(" ".join(sorted(ta)), " ".join(sorted(tb))) >= min_score
 
 
 # -- grouping ----------------------------------------------------------------------------

@@ -227,4 +227,6 @@ def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: "Claim
         if fresh:
             cache.put_many(fresh)
         notes.extend(cache.notes)
+        notes.append(f"cache {cache.folder}: {len(tasks) - len(todo):,} of {len(tasks):,} article(s) reused, "
+                     f"{len(todo):,} extracted")
     return [r for r in results if r is not None], notes

@@ -14,6 +14,13 @@ def write_atomically(path: Path | str, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            # mkstemp makes the file private (0600); give it the mode the file had, or the usual one.
+            try:
+                mode = os.stat(path).st_mode & 0o777
+            except OSError:
+                mode = 0o666 & ~_umask()
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -24,3 +31,9 @@ def write_atomically(path: Path | str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

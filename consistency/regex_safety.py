@@ -54,7 +54,8 @@ class _Set:
 
     def __contains__(self, ch: str) -> bool:
         if self.ignore_case:
-            return any(self._has(item, v) for item in self.items for v in {ch, ch.lower(), ch.upper()})
+            variants = {v for v in (ch, ch.lower(), ch.upper()) if len(v) == 1}
+            return any(self._has(item, v) for item in self.items for v in variants)
         return any(self._has(item, ch) for item in self.items)
 
     @staticmethod
@@ -139,27 +140,6 @@ class _Analyser:
             return [item for b in av[1:] if b is not None for item in self.first(b)]
         return []  # zero width
 
-    def last_repeats(self, seq) -> list[tuple]:  # noqa: ANN001
-        """Items of the unbounded, backtracking repetitions a match of ``seq`` can end in."""
-        items: list[tuple] = []
-        for op, av in reversed(list(seq)):
-            items.extend(self._last_repeats(op, av))
-            if not self._nullable(op, av):
-                break
-        return items
-
-    def _last_repeats(self, op, av) -> list[tuple]:  # noqa: ANN001
-        if op in _REPEATS:
-            inner = self.last_repeats(av[2])
-            if _unbounded(av):
-                inner = inner + self._chars(av[2])
-            return inner
-        if op is _c.SUBPATTERN:
-            return self.last_repeats(av[-1])
-        if op is _c.BRANCH:
-            return [item for b in av[1] for item in self.last_repeats(b)]
-        return []  # possessive and atomic ones give nothing back
-
     def _chars(self, seq) -> list[tuple]:  # noqa: ANN001
         """Every character item ``seq`` can match anywhere."""
         items: list[tuple] = []
@@ -179,33 +159,77 @@ class _Analyser:
                 items.append((_c.ANY, None))
         return items
 
+    # -- the body of a repetition as flat paths ------------------------------------------------
+    def paths(self, seq, limit: int = 64) -> list[list[tuple]]:  # noqa: ANN001
+        """``seq`` as flat sequences of elements, one per way through its alternatives (at most
+        ``limit``).  An element is (items, repeat): the character items it can match, and for a
+        repetition (min, unbounded, gives back) else None.  Zero-width pieces are left out."""
+        out: list[list[tuple]] = [[]]
+        for op, av in seq:
+            if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY):
+                options = [[([(op, av)], None)]]
+            elif op in _REPEATS or op in _POSSESSIVE:
+                options = [[(self._chars(av[2]), (av[0], _unbounded(av), op in _REPEATS, av[2]))]]
+            elif op is _ATOMIC:
+                options = [[(self._chars(av), (1, False, False, av))]]
+            elif op is _c.SUBPATTERN:
+                options = self.paths(av[-1], limit)
+            elif op is _c.BRANCH:
+                options = [p for b in av[1] for p in self.paths(b, limit)]
+            elif op is _c.GROUPREF:
+                options = [[([(_c.ANY, None)], None)]]
+            else:
+                continue  # zero width
+            out = [prefix + option for prefix in out for option in options][:limit]
+        return out
+
+    def _set(self, element: tuple) -> _Set:
+        return _Set(element[0], self.ignore_case)
+
+    @staticmethod
+    def _optional(element: tuple) -> bool:
+        return element[1] is not None and element[1][0] == 0
+
     # -- the check --------------------------------------------------------------------------
     def problems(self, seq, samples: tuple[str, ...]) -> list[str]:  # noqa: ANN001
         found: list[str] = []
         for op, av in seq:
             if op in _REPEATS and _unbounded(av):
-                body = av[2]
-                start = _Set(self.first(body), self.ignore_case)
-                tail = _Set(self.last_repeats(body), self.ignore_case)
-                if tail.items and start.overlaps(tail, samples):
-                    found.append("a repetition without bound holds another one that can run into its next turn")
-                else:
-                    alternatives = self._alternatives(body)
-                    sets = [_Set(self.first(b), self.ignore_case) for b in alternatives]
-                    if any(sets[i].overlaps(sets[j], samples)
-                           for i in range(len(sets)) for j in range(i + 1, len(sets))):
-                        found.append("a repetition without bound over alternatives that can match the same text")
+                why = self._ambiguous(av[2], samples)
+                if why:
+                    found.append(why)
             for child in self._children(op, av):
                 found.extend(self.problems(child, samples))
         return found
 
-    def _alternatives(self, body) -> list:  # noqa: ANN001
-        items = list(body)
-        while len(items) == 1 and items[0][0] is _c.SUBPATTERN:
-            items = list(items[0][1][-1])
-        if len(items) == 1 and items[0][0] is _c.BRANCH:
-            return list(items[0][1][1])
-        return []
+    def _ambiguous(self, body, samples: tuple[str, ...]) -> str | None:  # noqa: ANN001
+        start = _Set(self.first(body), self.ignore_case)
+        paths = self.paths(body)
+        # An inner repetition that can take in the rest of its turn and the start of the next:
+        # "(a+)+", "(\w+\s?)*", "(x+x+)+".
+        for path in paths:
+            for i, element in enumerate(path):
+                rep = element[1]
+                if rep is None or not rep[1] or not rep[2]:
+                    continue
+                inner = self._set(element)
+                if not start.overlaps(inner, samples):
+                    continue
+                if all(self._optional(e) or self._set(e).overlaps(inner, samples) for e in path[i + 1 :]):
+                    return "a repetition without bound holds another one that can run into its next turn"
+        # Two ways through the body that read the same text: "(a|a)*", "(a|aa)+".
+        for i, p1 in enumerate(paths):
+            for p2 in paths[i + 1 :]:
+                short, long_ = (p1, p2) if len(p1) <= len(p2) else (p2, p1)
+                j = 0
+                while j < len(short) and self._set(short[j]).overlaps(self._set(long_[j]), samples):
+                    j += 1
+                if j < len(short):
+                    continue
+                rest = long_[j:]
+                if not rest or _Set(rest[0][0], self.ignore_case).overlaps(start, samples):
+                    return "a repetition without bound over alternatives that can match the same text"
+        return None
 
     @staticmethod
     def _children(op, av) -> list:  # noqa: ANN001

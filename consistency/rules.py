@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from consistency.regex_safety import nested_repetition
+
 BUILTIN_DIR_CANDIDATES = (
     Path(__file__).parent / "rules",  # installed: rules/ is packaged as consistency/rules
     Path(__file__).parent.parent / "rules",  # source checkout
@@ -111,12 +113,6 @@ def load_rules(extra_dirs: tuple[Path, ...] | list[Path] = ()) -> Rules:
     return Rules(data=data, files=files)
 
 
-# A group that repeats without bound, holding a repetition without bound, and starting with
-# something that can match what the inner repetition matches: "(\w+\s?)*", "(a+)+", "(.*)+".
-# A group that starts with a literal separator ("(?:\.\d+)*") cannot backtrack that way.
-_SUSPICIOUS_NESTING = re.compile(r"\((?:\?:)?(?P<first>\\[dwsDWS]|\.|\[|[a-zA-Z0-9])(?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*]")
-
-
 def validate_rule_file(path: Path, content: dict[str, Any]) -> None:
     meta = content.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("description"), str):
@@ -135,9 +131,13 @@ def validate_rule_file(path: Path, content: dict[str, Any]) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise RulesError(f"{path}: key '{key}': invalid regular expression: {exc}") from exc
-        if _SUSPICIOUS_NESTING.search(pattern):
+        # Matched ignoring case by some stages: checked that way, which only widens what overlaps.
+        why = nested_repetition(pattern, re.IGNORECASE)
+        if why:
             raise RulesError(
-                f"{path}: key '{key}': nested unbounded repetition can take exponential time: {pattern!r}"
+                f"{path}: key '{key}': nested unbounded repetition can take exponential time on hostile "
+                f"text ({why}): {pattern!r}; bound the inner repetition ({{1,20}}), start each turn with "
+                "something the inner part cannot match (a separator), or make it possessive ('a++')"
             )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (ESC starts terminal sequences, BEL ends OSC 8 links) and the bidirectional
+# controls that make text display in another order than it is read ("Trojan source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
 
@@ -23,7 +25,17 @@ def markdown(text: str) -> str:
     text = re.sub(r"@(?=\w)", "@\u200d", text)
     # Bare URLs get auto-linked by some renderers: break the scheme.
     text = re.sub(r"(?i)\b(https?|ftp|www)(:|\.)", lambda m: f"{m.group(1)}\u200d{m.group(2)}", text)
+    # Text that starts a line: "- " or "=" would make a list or a heading, and "::" a GitHub
+    # workflow command when the report is printed in a CI log.
+    if text[:1] in ("-", "=", ":"):
+        text = "\\" + text
     return text
+
+
+def sarif(text: str) -> str:
+    """SARIF message text: one line, and no embedded links ("[text](target)" is a link in SARIF
+    plain-text messages; a literal bracket is written with a backslash)."""
+    return re.sub(r"([\[\]])", r"\\\1", plain(text))
 
 
 def code(text: str) -> str:

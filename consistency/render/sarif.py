@@ -5,7 +5,8 @@ One result per finding that can fail a run (discrepancies, updates; unique claim
 the claim in a new article (or the first claim), the other claims are related locations, and
 ``partialFingerprints`` holds the finding's fingerprint (the key of baseline entries), so a
 dashboard tracks a finding across runs.  Columns count Unicode code points.  Skipped inputs
-are tool notifications.
+are tool notifications.  Message texts are plain text in which "[text](target)" is a link, so
+article text goes through :func:`consistency.render.escape.sarif` (one line, brackets escaped).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from consistency.fingerprint import VERSION, report_fingerprints
 from consistency.policy import reported_verdicts
 from consistency.render.common import primary_claim
 from consistency.render.escape import plain
+from consistency.render.escape import sarif as esc
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"discrepancy": "error", "update": "warning", "unique": "note"}
@@ -84,7 +86,7 @@ def _location(report, claim, message: str | None = None, ident: int | None = Non
 
 def _says(report, claim) -> str:  # noqa: ANN001
     a = report.article(claim.article)
-    return f"{plain(a.source or a.id)}: \"{plain(claim.text)}\" = {plain(describe(claim))}"
+    return f"{esc(a.source or a.id)}: \"{esc(claim.text)}\" = {esc(describe(claim))}"
 
 
 def sarif_log(report, *, fail_on: str = "discrepancy") -> dict:  # noqa: ANN001
@@ -96,7 +98,7 @@ def sarif_log(report, *, fail_on: str = "discrepancy") -> dict:  # noqa: ANN001
             continue
         main = primary_claim(report, f)
         others = [report.claim(cid) for cid in f.claims if cid != main.id]
-        text = f"{plain(f.topic)}: {plain(f.explanation)}. {_says(report, main)}"
+        text = f"{esc(f.topic)}: {esc(f.explanation)}. {_says(report, main)}"
         if others:
             text += "; " + "; ".join(_says(report, c) for c in others)
         result = {
@@ -115,7 +117,7 @@ def sarif_log(report, *, fail_on: str = "discrepancy") -> dict:  # noqa: ANN001
             result["properties"]["notes"] = list(f.notes)
         results.append(result)
     notifications = [
-        {"level": "warning", "message": {"text": f"skipped {plain(path)}: {plain(reason)}"}}
+        {"level": "warning", "message": {"text": f"skipped {esc(path)}: {esc(reason)}"}}
         for path, reason in report.skipped
     ]
     invocation = {"executionSuccessful": True}

@@ -45,7 +45,7 @@ def render_table(report, *, width: int = 120, show_unique: bool = True, verbose:
                 says.append(f"{c.article[:18]}: '{plain(c.text)[:40]}'")
             else:
                 says.append(f"{c.article[:18]}: {describe(c)} ('{plain(c.text)[:40]}')")
-            where.append(f"{report.article(c.article).path}:{c.line}")
+            where.append(f"{plain(report.article(c.article).path)}:{c.line}")  # file names are untrusted too
         row = [
             f.id,
             VERDICT_LABEL.get(f.verdict, f.verdict),
