@@ -496,44 +496,70 @@ def growth(corpus: Path, sizes: list[int], timeout: float, json_out: Path | None
 
 
 def growth_table(results: list[dict]) -> tuple[str, list[str]]:
-    """A table of seconds per stage and size, with the growth per 10x between sizes."""
+    """A table of CPU seconds per stage and size, with the growth per 10x between sizes.
+
+    CPU seconds of the measuring process, not wall time: on a shared machine the wall time of
+    one size and the next may see different loads.  Growth per 10x = (t2/t1) ** (1/log10(n2/n1));
+    linear is 10, n log n is 10 * (ln n2 / ln n1) ** (1/log10(n2/n1)) (13.3 from 1k to 10k).
+    """
+    def secs(r: dict, name: str) -> float | None:
+        if name == "check total":
+            return None if "timeout" in r else r.get("check_cpu_seconds", r.get("check_seconds"))
+        s = r["stages"].get(name)
+        if not s:
+            return None
+        return s.get("cpu_seconds") or s.get("seconds")
+
     lines = []
     sizes = [r["articles"] for r in results]
-    head = f"{'stage':<16}" + "".join(f"{n:>10,}" for n in sizes)
     pairs = list(itertools.pairwise(results))
-    head += "".join(f"{'x per 10x':>11}" for _ in pairs) + "   (10 = linear, 13.3 = n log n at 1k->10k)"
+    head = f"{'CPU seconds':<16}" + "".join(f"{n:>10,}" for n in sizes)
+    head += "".join(f"{'x per 10x':>11}" for _ in pairs)
     lines.append(head)
     slow: list[str] = []
     names = [s for s in STAGES if any(s in r["stages"] for r in results)] + ["check total"]
     for name in names:
         row = f"{name:<16}"
-        secs = []
-        for r in results:
-            if name == "check total":
-                v = r.get("check_seconds") if "timeout" not in r else None
+        values = [secs(r, name) for r in results]
+        for r, v in zip(results, values):
+            if v is not None:
+                row += f"{v:>10.2f}"
+            elif r.get("running") == name:
+                row += f"{'>' + format(r['timeout'], '.0f') + 's':>10}"
             else:
-                v = r["stages"].get(name, {}).get("seconds")
-            secs.append(v)
-            row += f"{v:>10.2f}" if v is not None else (f"{'>' + format(r['timeout'], '.0f') + 's':>10}"
-                                                        if r.get("running") == name else f"{'-':>10}")
-        for (a, b), (sa, sb) in zip(pairs, itertools.pairwise(secs)):
-            if sa and sb and sa > 0:
-                ratio = (sb / sa) ** (1 / math.log10(b["articles"] / a["articles"]))
-                nlogn = 10 * math.log(b["articles"]) / math.log(a["articles"])
+                row += f"{'-':>10}"
+        for (a, b), (sa, sb) in zip(pairs, itertools.pairwise(values)):
+            k = math.log10(b["articles"] / a["articles"])
+            nlogn = 10 * (math.log(b["articles"]) / math.log(a["articles"])) ** (1 / k)
+            if sa and sb:
+                ratio = (sb / sa) ** (1 / k)
                 flag = " !" if ratio > nlogn * 1.15 and sb > 0.5 else ""
                 if flag and name not in slow and name != "check total":
                     slow.append(name)
                 row += f"{ratio:>9.1f}{flag:<2}"
             elif sa and b.get("running") == name:
-                row += f"{'>' + format(b['timeout'] / sa, '.0f'):>9} !"
+                row += f"{'>' + format((b['timeout'] / sa) ** (1 / k), '.0f'):>9} !"
                 if name not in slow:
                     slow.append(name)
             else:
                 row += f"{'-':>11}"
         lines.append(row)
-    mem = f"{'peak RSS (MB)':<16}" + "".join(f"{r.get('peak_mb', 0):>10.0f}" for r in results)
-    lines.append(mem)
+    lines.append(f"{'peak RSS (MB)':<16}" + "".join(f"{r.get('peak_mb', 0):>10.0f}" for r in results))
+    k_note = ", ".join(
+        f"{a['articles']:,}->{b['articles']:,}: linear 10.0, n log n "
+        f"{10 * (math.log(b['articles']) / math.log(a['articles'])) ** (1 / math.log10(b['articles'] / a['articles'])):.1f}"
+        for a, b in pairs)
+    lines.append(f"(x per 10x: {k_note}; ! = faster than n log n)")
     return "\n".join(lines), slow
+
+
+def retable(path: Path) -> int:
+    data = json.loads(path.read_text())
+    table, slow = growth_table(data["sizes"])
+    print(table)
+    if slow:
+        print(f"super-linear (faster than n log n): {', '.join(slow)}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -555,7 +581,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--render-budget", type=float, default=600,
                     help="stop a renderer after this many seconds and report it as slower (default 600; 0 = no limit)")
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--retable", action="store_true", help="print the growth table of a --growth --json file given as CORPUS")
     args = ap.parse_args(argv)
+    if args.retable:
+        return retable(args.corpus)
     if not args.corpus.is_dir():
         ap.error(f"{args.corpus} is not a folder; make one with benchmarks/generate.py --articles N --out DIR")
     if args.growth:

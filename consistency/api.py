@@ -137,7 +137,9 @@ class Report:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
+        from consistency.render.escape import json_text
+
+        return json_text(json.dumps(self.to_json_dict(), indent=2, ensure_ascii=False)) + "\n"
 
 
 def _claim_json(c: Claim) -> dict[str, Any]:

@@ -167,6 +167,8 @@ def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
                 reason = _missing_reason(entry)
                 if entry.suffix.lower() in ARTICLE_SUFFIXES or "loop" in reason:
                     problems.append(InputProblem(str(entry), reason))
+            elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.exists():
+                problems.append(InputProblem(str(entry), "not a regular file (a device, socket or pipe); not read"))
     return out
 
 
@@ -202,13 +204,13 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace"), encoding
+    utf16 = _utf16_without_bom(data)  # before UTF-8: ASCII with a zero byte after each is valid UTF-8
+    if utf16:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()

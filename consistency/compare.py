@@ -404,6 +404,11 @@ def _disjoint_pairs(cluster: list[Claim], prop: str | None,
         note = (f"{len(readings)} distinct readings: each article was compared by its lowest and highest "
                 "reading only")
         readings = [(c, b) for c, b in readings if id(c) in keep]
+        if len(readings) > MAX_PAIRWISE_READINGS:
+            widest = _widest_pair(readings)
+            if widest is not None:
+                note += "; only the most distant pair was kept (whether it is an update is judged on it)"
+                return widest, note
     disjoint = []
     for i, (a, (lo_a, hi_a, lx_a, hx_a)) in enumerate(readings):
         for b, (lo_b, hi_b, lx_b, hx_b) in readings[i + 1 :]:
@@ -413,6 +418,77 @@ def _disjoint_pairs(cluster: list[Claim], prop: str | None,
                 g = lo_b - hi_a if hi_a <= lo_b else (lo_a - hi_b if hi_b <= lo_a else 0.0)
                 disjoint.append((g, a, b))
     return disjoint, note
+
+
+def _widest_pair(readings: list[tuple[Claim, tuple[float, float, bool, bool]]]
+                 ) -> list[tuple[float, Claim, Claim]] | None:
+    """The pair the pairwise loop of :func:`_disjoint_pairs` would report as most distant (the
+    widest gap; among equal gaps the first pair in order), found without pairing everything:
+    the gap of two separate readings is the lower bound of one minus the upper bound of the
+    other, so only the lowest upper bounds and highest lower bounds can make it.  ``[]`` when
+    no two readings of different articles are apart; None when the only disjoint pairs touch
+    at an excluded bound (the caller pairs everything then)."""
+    order = {id(c): i for i, (c, _) in enumerate(readings)}
+    by_hi: dict[float, list[Claim]] = defaultdict(list)
+    by_lo: dict[float, list[Claim]] = defaultdict(list)
+    article_hi: dict[str, float] = {}
+    article_lo: dict[str, float] = {}
+    for c, (lo, hi, _, _) in readings:
+        by_hi[hi].append(c)
+        by_lo[lo].append(c)
+        article_hi[c.article] = min(hi, article_hi.get(c.article, hi))
+        article_lo[c.article] = max(lo, article_lo.get(c.article, lo))
+    lows = sorted(article_hi.items(), key=lambda kv: kv[1])[:2]
+    highs = sorted(article_lo.items(), key=lambda kv: -kv[1])[:2]
+    gaps = [lo - hi for x, hi in lows for y, lo in highs if x != y]
+    best = max(gaps, default=None)
+    if best is None or not best > 0:
+        # No two readings strictly apart: disjoint pairs can only touch at an excluded bound
+        # (one reading's upper bound is another's lower bound, and one of them excludes it).
+        excl = {id(c): (lx, hx) for c, (_, _, lx, hx) in readings}
+        for value, uppers in by_hi.items():
+            lowers = by_lo.get(value)
+            if not lowers:
+                continue
+            if any(excl[id(u)][1] and _has_other(lowers, u.article) for u in uppers) or any(
+                    excl[id(w)][0] and _has_other(uppers, w.article) for w in lowers):
+                return None
+        return []
+    his = sorted(by_hi)
+    candidates: list[tuple[tuple, Claim, Claim]] = []
+    for lo in sorted(by_lo, reverse=True):
+        if lo - his[0] < best:
+            break
+        for hi in his:
+            if lo - hi < best:
+                break
+            if lo - hi != best:
+                continue
+            pair = _first_pair(by_hi[hi], by_lo[lo], order)
+            if pair is not None:
+                candidates.append(pair)
+    if not candidates:
+        return None
+    _, a, b = min(candidates, key=lambda t: t[0])
+    return [(best, a, b)]
+
+
+def _has_other(claims: list[Claim], article: str) -> bool:
+    return any(c.article != article for c in claims)
+
+
+def _first_pair(xs: list[Claim], ys: list[Claim], order: dict[int, int]) -> tuple[tuple, Claim, Claim] | None:
+    """The first pair in order (by article and offset of the earlier, then of the later claim)
+    of one claim from ``xs`` and one from ``ys`` of different articles."""
+    tagged = sorted([(order[id(c)], 0, c) for c in xs] + [(order[id(c)], 1, c) for c in ys], key=lambda t: t[0])
+    for _, side, e in tagged:
+        other = ys if side == 0 else xs
+        partner = next((f for f in other if f.article != e.article), None)
+        if partner is None:
+            continue
+        a, b = (e, partner) if order[id(e)] < order[id(partner)] else (partner, e)
+        return (a.article, a.offset, b.article, b.offset), a, b
+    return None
 
 
 def _as_update(cluster: list[Claim], disjoint: list[tuple[float, Claim, Claim]], timeline: Timeline) -> str | None:

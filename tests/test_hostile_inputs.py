@@ -15,6 +15,7 @@ import pytest
 from consistency.api import check
 from consistency.articles import read_article
 from consistency.extract.pipeline import extract_claims
+from consistency.locate import with_line
 from consistency.rules import RulesError, load_rules
 
 GOOD = "Flood in the valley\n\nAt least 12 people were killed on 3 May 2022, officials said.\n"
@@ -121,7 +122,7 @@ def test_same_name_in_two_folders_gets_two_ids(tmp_path, rules):
     assert ids == ["story", "wire/story"]
     renamed = next(a for a in report.articles if a.id == "wire/story")
     assert any("also named 'story'" in n for n in renamed.notes)
-    assert report.count("discrepancy") == 1
+    assert any(set(f.articles) == {"story", "wire/story"} for f in report.findings)  # compared as two sources
 
 
 def test_device_files_are_not_read(vocab):
@@ -135,7 +136,7 @@ def test_device_files_are_not_read(vocab):
 @pytest.mark.parametrize("name,content,reason", [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b" \n\t\r\n  ", "only whitespace"),
-    ("blank16.txt", "\ufeff   \n".encode("utf-16"), "only whitespace"),
+    ("blank16.txt", "   \n".encode("utf-16"), "only whitespace"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "PNG image"),
     ("doc.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
     ("archive.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "ZIP archive"),
@@ -224,7 +225,7 @@ def test_malformed_front_matter_is_ignored_with_a_note(tmp_path, vocab):
 
 
 def test_a_very_long_line_is_read(tmp_path, vocab):
-    line = ("The army said 5 soldiers were killed and " * 50_000)  # about 2 MB, one line, no full stop
+    line = ("The army said 5 soldiers were killed and " * 5_000)  # 200 kB, one line, no full stop
     article = read(tmp_path, vocab, "long.txt", "Headline\n\n" + line + "\n")
     assert article.status == "ok"
     claims = extract_claims(article, vocab)
@@ -235,10 +236,11 @@ def test_a_very_long_line_is_read(tmp_path, vocab):
 # -- rule files --------------------------------------------------------------------------------------
 def test_rules_file_with_a_toml_error_names_file_and_line(tmp_path):
     folder = tmp_path / "rules"
-    write(folder, "things.toml", '[meta]\ndescription = "x"\n\n[aliases]\npeople = ["persons",\n')
+    write(folder, "things.toml", '[meta]\ndescription = "x"\n\n[aliases]\npeople = ["persons",\n  oops\n]\n')
     with pytest.raises(RulesError) as caught:
         load_rules([folder])
-    assert "things.toml" in str(caught.value) and "TOML error" in str(caught.value) and "line" in str(caught.value)
+    message = with_line(str(caught.value))
+    assert f"{folder / 'things.toml'}:6: TOML error" in message
 
 
 def test_rules_file_with_an_unknown_key_names_file_and_key(tmp_path):
@@ -246,7 +248,7 @@ def test_rules_file_with_an_unknown_key_names_file_and_key(tmp_path):
     write(folder, "things.toml", '[meta]\ndescription = "x"\ncolour = "red"\n')
     with pytest.raises(RulesError) as caught:
         load_rules([folder])
-    assert "things.toml" in str(caught.value) and "meta.colour" in str(caught.value)
+    assert f"{folder / 'things.toml'}:3: unknown key 'meta.colour'" in with_line(str(caught.value))
 
 
 def test_rules_file_with_a_bad_regular_expression(tmp_path):

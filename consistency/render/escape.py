@@ -42,3 +42,15 @@ def code(text: str) -> str:
     """A markdown code span: nothing inside is markup, so only backticks need care."""
     # GitHub-flavoured tables split cells at "|" even inside code spans unless it is escaped.
     return "`" + plain(text).replace("`", "'").replace("|", "\\|") + "`"
+
+
+# Characters JSON may carry raw that a terminal or editor would act on: C1 controls (ESC's
+# 8-bit twin among them), bidi controls, line and paragraph separators.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(text: str) -> str:
+    """JSON from ``json.dumps(..., ensure_ascii=False)`` with the characters above written as
+    \\uXXXX escapes: the same data once parsed, but inert when the file is shown.  (json.dumps
+    already escapes C0 controls such as ESC; these can only occur inside strings.)"""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from consistency.fingerprint import report_fingerprints
+from consistency.render.escape import json_text
 
 
 def render_jsonl(report) -> str:  # noqa: ANN001
@@ -17,4 +18,4 @@ def render_jsonl(report) -> str:  # noqa: ANN001
     lines = [json.dumps({"type": "claim", **c}, ensure_ascii=False) for c in data["claims"]]
     lines += [json.dumps({"type": "finding", **f, "fingerprint": fps[f["id"]]}, ensure_ascii=False)
               for f in data["findings"]]
-    return "".join(line + "\n" for line in lines)
+    return "".join(json_text(line) + "\n" for line in lines)

@@ -21,6 +21,7 @@ from consistency.fingerprint import VERSION, report_fingerprints
 from consistency.policy import reported_verdicts
 from consistency.render.common import primary_claim
 from consistency.render.escape import plain
+from consistency.render.escape import json_text
 from consistency.render.escape import sarif as esc
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -142,4 +143,4 @@ def sarif_log(report, *, fail_on: str = "discrepancy") -> dict:  # noqa: ANN001
 
 
 def render_sarif(report, *, fail_on: str = "discrepancy") -> str:  # noqa: ANN001
-    return json.dumps(sarif_log(report, fail_on=fail_on), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(sarif_log(report, fail_on=fail_on), indent=2, ensure_ascii=False)) + "\n"
