@@ -19,6 +19,7 @@ from consistency.compare import Finding, Timeline, Tolerances, compare, corpus_y
 from consistency.extract.names import canonical_speaker, cluster_names, name_findings
 from consistency.compare_quotes import compare_quotes
 from consistency.copies import find_copies, source_groups
+from consistency.stories import stories
 from consistency.extract.pipeline import extract_claims
 from consistency.extract.sets import set_findings
 from consistency.rules import Rules, load_rules
@@ -260,14 +261,24 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
         replace(c, attribution=canonical_speaker(c.attribution, clusters, vocab.names)) if c.attribution else c
         for c in claims
     ]
+    published = {a.id: a.published for a in articles}
+    story_of = stories([a.id for a in articles if a.status == "ok"], claims, published, vocab.rules.get("stories", {}),
+                       texts={a.id: a.text for a in articles if a.status == "ok"})
+    by_story: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_story.setdefault(story_of.get(c.article, ""), []).append(c)
+    # Lists and quotes are compared within a story; a name's spellings across the whole corpus.
+    per_story = [f for story in sorted(by_story) for f in set_findings(by_story[story], vocab)
+                 + compare_quotes(by_story[story], vocab)]
     findings = compare(
         claims,
         relations=vocab.relations,
         aliases=vocab.entity_aliases,
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
-        extra=name_findings(claims, vocab.names) + set_findings(claims, vocab) + compare_quotes(claims, vocab),
+        extra=name_findings(claims, vocab.names) + per_story,
+        story_of=story_of,
         timeline=Timeline(
-            published={a.id: a.published for a in articles},
+            published=published,
             cumulative=frozenset(vocab.cumulative),
             update_cues=vocab.update_cues,
             vague_duration_slack=float(vocab.event_rules.get("matching", {}).get("vague_duration_slack", 0.0)),

@@ -57,6 +57,8 @@ class Article:
         raw_end = self.offsets.to_raw(end, end=True)
         line, col = self._lines.locate(raw_start)
         line_end = self._lines.starts[line] - 1 if line < len(self._lines.starts) else len(self.raw)
+        if line_end > 0 and self.raw[line_end - 1 : line_end + 1] == "\r\n":
+            line_end -= 1  # a CRLF line ends before its CR
         return line, col, col + max(0, min(raw_end, line_end) - raw_start)
 
     def to_dict(self) -> dict[str, Any]:

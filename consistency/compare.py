@@ -293,13 +293,19 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
 
 
 def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
-            tolerances: Tolerances = Tolerances(), extra: list[Finding] = (), timeline: Timeline = Timeline()) -> list[Finding]:
-    """Findings over ``claims`` (ids already assigned), in a stable order."""
+            tolerances: Tolerances = Tolerances(), extra: list[Finding] = (), timeline: Timeline = Timeline(),
+            story_of: dict[str, str] | None = None) -> list[Finding]:
+    """Findings over ``claims`` (ids already assigned), in a stable order.
+
+    With ``story_of`` (article id -> story, see consistency/stories.py) only claims of one
+    story are compared with each other.
+    """
     aliases = aliases or {}
+    story_of = story_of or {}
     by_key: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if comparable(claim):
-            by_key[group_key(claim)].append(claim)
+            by_key[(story_of.get(claim.article, ""), *group_key(claim))].append(claim)
 
     findings: list[Finding] = []
     clusters_by_prop: dict[tuple, list[tuple[str | None, list[Claim]]]] = defaultdict(list)
@@ -320,7 +326,8 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
     findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
     findings.extend(extra)
     findings.extend(weekday_findings(claims))
-    findings.extend(inferred_findings(claims, aliases, tolerances.owner_min_score, timeline.vague_duration_slack))
+    findings.extend(inferred_findings(claims, aliases, tolerances.owner_min_score, timeline.vague_duration_slack,
+                                      story_of))
     findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
     return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
 
@@ -559,7 +566,7 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
     extra: list[Finding] = []
     notes: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, clusters in clusters_by_prop.items():
-        if key[0] != "quantity":
+        if key[1] != "quantity":  # key: (story, kind, measure, unit)
             continue
         by_prop: dict[str | None, list[Claim]] = defaultdict(list)
         for prop, cluster in clusters:
@@ -679,7 +686,7 @@ def weekday_findings(claims: list[Claim]) -> list[Finding]:
 
 
 def inferred_findings(claims: list[Claim], aliases: dict[str, str], min_score: float,
-                      vague_slack: float = 0.0) -> list[Finding]:
+                      vague_slack: float = 0.0, story_of: dict[str, str] | None = None) -> list[Finding]:
     """A start date plus a duration in one article, against an end date in another.
 
     "began January 13, to last ten days" puts the end between January 22 and 23; another
@@ -705,8 +712,9 @@ def inferred_findings(claims: list[Claim], aliases: dict[str, str], min_score: f
             low_days, high_days = low_days * (1 - vague_slack), high_days * (1 + vague_slack)
         window = (first + timedelta(days=max(0, int(low_days) - 1)), first + timedelta(days=round(high_days)))
         by_article: dict[str, list[Claim]] = defaultdict(list)
+        story = (story_of or {}).get(d.article)
         for e in ends:
-            if e.article == d.article or e.unit != d.unit:
+            if e.article == d.article or e.unit != d.unit or (story_of or {}).get(e.article) != story:
                 continue
             if start.owner and e.owner and not owners_compatible(start.owner, e.owner, aliases, min_score):
                 continue

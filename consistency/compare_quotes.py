@@ -203,25 +203,25 @@ def _candidates(quotes: list[_Quote], qm: QuoteMatching) -> list[tuple[int, int]
             index[stem].append(i)
     cap = max(qm.min_stem_df, int(qm.max_stem_share * len(quotes)))
     probe: dict[str, list[int]] = defaultdict(list)
+    probed: list[list[str]] = []  # the stems each quote is posted under
     for i, q in enumerate(quotes):
         stems = sorted(q.content(), key=lambda st: (len(index[st]), st))
+        mine = []
         for k, stem in enumerate(stems):
             if k < qm.min_shared or len(index[stem]) <= cap:
                 probe[stem].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for stem in sorted(probe):
-        posting = probe[stem]
-        for x, i in enumerate(posting):
-            for j in posting[x + 1 :]:
-                if quotes[i].claim.article != quotes[j].claim.article:
-                    shared[(i, j)] += 1
-    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (i, j), n in shared.items():
-        if n >= qm.min_shared:
-            partners[i].append((-n, j))
-            partners[j].append((-n, i))
+                mine.append(stem)
+        probed.append(mine)
+    # The stems two quotes share, counted one quote at a time (memory for one quote's partners,
+    # not for every pair of the corpus at once); the counts are those of every pair.
     pairs = set()
-    for i, ps in partners.items():
+    for i, q in enumerate(quotes):
+        shared: Counter[int] = Counter()
+        for stem in probed[i]:
+            shared.update(probe[stem])
+        article = q.claim.article
+        ps = [(-n, j) for j, n in shared.items()
+              if n >= qm.min_shared and j != i and quotes[j].claim.article != article]
         for _, j in sorted(ps)[: qm.max_partners]:
             pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)

@@ -44,7 +44,8 @@ NEWSY = [
 NASTY = [
     "\r\n", "\r", "\n", "\n\n", "\t", "\x00", "\ufeff", "\u202e", "\u00a0", "\u200b", "«", "»", "“", "”", "'",
     '"', "...", ". ", "<b>", "&amp;", "&#8212;", "|", "`", "---\n", "\\", "€", "Москва", "١٢٣", "𝟓", "٫",
-    "1,1,1,1", "- - -", "more than more than", "%0A::error::", "\x1b[31m",
+    "1,1,1,1", "- - -", "more than more than", "%0A::error::", "\x1b[31m", "9" * 330, "1" + ",000" * 110,
+    "$" + "9" * 320 + " million", "0." + "0" * 400 + "1", "trillion trillion trillion", "1e400",
 ]
 pieces = st.one_of(st.sampled_from(NEWSY), st.sampled_from(NASTY), st.text(max_size=12),
                    st.integers(-10**12, 10**12).map(str), st.floats(allow_nan=True, allow_infinity=True).map(str))
@@ -75,6 +76,13 @@ def test_extraction_never_raises_on_newsy_and_nasty_text(vocab, text):
     for c in claims:
         for field in ("value", "low", "high"):
             assert _finite(getattr(c, field)), (field, c)
+
+
+@pytest.mark.parametrize("text", ["9" * 400 + " people were killed.", "1" + ",000" * 120 + " people were killed.",
+                                  "9" * 400 + "% of voters", "$" + "9" * 400 + " million in aid"])
+def test_huge_numerals_give_no_infinite_values(vocab, text):
+    for c in extract_claims(article_from_text(text, vocab), vocab):
+        assert all(_finite(getattr(c, f)) for f in ("value", "low", "high")), c
 
 
 def _file_lines(raw: str) -> list[str]:

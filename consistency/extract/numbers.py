@@ -480,7 +480,9 @@ class NumberReader:
         results.extend(self._multipliers(scan, text, results))
         results.extend(self._zeros(scan, text, results))
         results.sort(key=lambda m: (m.start, m.end))
-        return results
+        # A numeral of hundreds of digits ("999...9", "1,000,000,...") overflows to infinity: it
+        # is no reading of anything, and JSON has no infinity.
+        return [m for m in results if all(x is None or math.isfinite(x) for x in (m.value, m.low, m.high))]
 
     @cached_property
     def _joiner_re(self) -> re.Pattern[str]:

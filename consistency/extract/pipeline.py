@@ -28,6 +28,7 @@ class ClaimBuilder:
         self.article = article
         self.vocab = vocab
         self.attributor = Attributor(vocab)
+        self.is_html = article.path.lower().endswith((".html", ".htm"))
         self.last_speaker: str | None = None
 
     def span(self, start: int, end: int) -> tuple[str, int, int, int]:
@@ -37,7 +38,16 @@ class ClaimBuilder:
         raw_start = self.article.offsets.to_raw(start)
         raw_end = self.article.offsets.to_raw(end, end=True)
         raw_text = self.article.raw[raw_start:raw_end]
-        if "\n" not in raw_text and "<" not in raw_text and raw_text.strip():
+        if "<" in raw_text and self.is_html:
+            return text, line, col_start, col_end  # markup between the words: the text as read
+        if "\n" in raw_text or "\r" in raw_text:
+            # A claim wrapped onto the next line: (line, start, end) name one line, so the text
+            # is what stands on the first one ("$4.2bn" of "$4.2bn\nin aid").
+            first = raw_text[: col_end - col_start].rstrip()
+            if first.strip():
+                return first, line, col_start, col_start + len(first)
+            return text, line, col_start, col_end
+        if raw_text.strip():
             text = raw_text
         return text, line, col_start, col_end
 
