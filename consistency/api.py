@@ -105,7 +105,19 @@ class Report:
         return self.new_articles is None or article_id in self.new_articles
 
     def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles if a.id == article_id)
+        # An index built once per list of articles (renderers ask for every cited article); ids
+        # are unique, but the first article of an id wins, as a scan would find it.
+        held = self.__dict__.get("_article_index")
+        if held is None or held[0] is not self.articles or held[1] != len(self.articles):
+            index: dict[str, Article] = {}
+            for a in self.articles:
+                index.setdefault(a.id, a)
+            held = (self.articles, len(self.articles), index)
+            self.__dict__["_article_index"] = held
+        try:
+            return held[2][article_id]
+        except KeyError:
+            raise StopIteration from None  # what next() over no match raised
 
     def to_json_dict(self) -> dict[str, Any]:
         articles = [a.to_dict() for a in self.articles]

@@ -210,6 +210,22 @@ def test_mixed_line_endings_keep_line_numbers(tmp_path, vocab):
     assert lines[c.line - 1][c.start - 1 : c.end - 1] == c.text
 
 
+@pytest.mark.parametrize("content", [
+    "more than 2,000 peacekeepers $4.2bn \r\n b",        # found by hypothesis: a claim wrapped onto
+    "more than 2,000 peacekeepers $4.2bn \r b",           # the next line (CRLF, and a lone CR)
+    "more than 2,000 peacekeepers 1.5 million \r\n almost 3 thousand",
+    "Officials said more than\n2,000 peacekeepers arrived.",
+])
+def test_claims_wrapped_across_lines_point_at_their_first_line(tmp_path, vocab, content):
+    article = read(tmp_path, vocab, "wrapped.txt", content)
+    lines = re.split(r"\r\n|\r|\n", article.raw)
+    claims = extract_claims(article, vocab)
+    assert claims
+    for c in claims:
+        assert "\r" not in c.text and "\n" not in c.text
+        assert lines[c.line - 1][c.start - 1 : c.end - 1] == c.text
+
+
 def test_a_few_nul_bytes_are_read_as_spaces_with_a_note(tmp_path, vocab):
     article = read(tmp_path, vocab, "nul.txt", GOOD.replace("killed", "kil\x00led") + "\x00")
     assert article.status == "ok"
