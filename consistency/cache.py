@@ -20,8 +20,9 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 FILE_NAME = "claims.sqlite3"
 SCHEMA = 1
@@ -159,7 +160,7 @@ class ClaimCache:
                 pass
             self._db = None
 
-    def __enter__(self) -> "ClaimCache":
+    def __enter__(self) -> ClaimCache:
         return self
 
     def __exit__(self, *exc: object) -> None:

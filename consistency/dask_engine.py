@@ -15,9 +15,17 @@ down after it.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from consistency.engine import Result, Task, chunks, default_jobs, rules_payload, run_task
+from consistency.engine import (
+    Result,
+    Task,
+    chunks,
+    default_jobs,
+    rules_payload,
+    run_task,
+)
 from consistency.rules import Rules
 
 Progress = Callable[[str, int, int], None]

@@ -15,12 +15,14 @@ patterns, and compile them once per process (:func:`_worker_vocab`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from consistency.articles import Article, read_article
 from consistency.claims import Claim
@@ -150,12 +152,24 @@ def run_local(tasks: list[Task], rules: Rules, jobs: int, progress: Progress | N
 
 
 # -- the whole step ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the program's own source: an extraction change without a version bump must
+    not be served stale claims from the cache."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def content_key(data: bytes, task: Task, rules_version: str) -> str:
     """The cache key of an article: its bytes, how it is read, the rules and this version."""
     from consistency import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, rules_version, Path(task.path).suffix.lower()):
+    for part in (__version__, code_version(), rules_version, Path(task.path).suffix.lower()):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(data)
@@ -173,7 +187,7 @@ def _read_for_key(task: Task) -> bytes | None:
         return None
 
 
-def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: "ClaimCache | None" = None,
+def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: ClaimCache | None = None,
                 engine: str = "local", scheduler: str | None = None,
                 progress: Progress | None = None) -> tuple[list[Result], list[str]]:
     """(article, claims) for every task, in task order, and notes about the run (the cache).
