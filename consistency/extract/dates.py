@@ -553,6 +553,7 @@ class DateReader:
         return DateMatch(m.start(), m.end(), m.group(0), year=start_year, month=month, until=end)
 
     def _h_mdd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        """A day range within one month: "January 4-22, 2022" and "3 to 5 February"."""
         if self._verb_month(m.group("m")):
             return None
         if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
@@ -568,21 +569,8 @@ class DateReader:
             return None
         return replace(first, until=end)
 
-    def _h_ddm(self, m: re.Match[str], text: str) -> DateMatch | None:
-        if self._verb_month(m.group("m")):
-            return None
-        if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
-            return None
-        month = self._month_of(m.group("m"))
-        d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
-        if d1 is None or d2 is None or d2 <= d1:
-            return None
-        year = int(m.group("y")) if m.group("y") else None
-        end = self._date(m, text, m.start("d2"), year, month, d2)
-        first = self._date(m, text, m.start(), year, month, d1)
-        if end is None or first is None:
-            return None
-        return replace(first, until=end)
+    # "3-5 May" reads like "May 3-5": the same groups, so the same handler.
+    _h_ddm = _h_mdd
 
     def _h_yy(self, m: re.Match[str], text: str) -> DateMatch | None:
         y1, raw2 = int(m.group("y")), m.group("y2")
