@@ -76,12 +76,7 @@ class ClaimCache:
 
     def _rebuild(self, problem: str) -> None:
         """Set a broken cache file aside and start a new one."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self.close()
         try:
             for suffix in ("", "-wal", "-shm"):
                 side = Path(str(self.path) + suffix)
