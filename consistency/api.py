@@ -6,11 +6,10 @@ read → normalise → extract → compare; rendering is left to :mod:`consisten
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable
 
 from consistency import __version__
 from consistency.articles import DEFAULT_MAX_BYTES, Article, InputProblem, discover, read_article
@@ -23,6 +22,9 @@ from consistency.stories import stories
 from consistency.extract.pipeline import extract_claims
 from consistency.extract.sets import set_findings
 from consistency.rules import Rules, load_rules
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA = "consistency/report@1"
 
@@ -45,6 +47,11 @@ class CheckOptions:
     # a LocalCluster when it is None; needs the ``dask`` extra).
     engine: str = "local"
     scheduler: str | None = None
+    # With ``new`` and a cache, only the stories of the new articles are compared
+    # (consistency/new_fast.py); the findings among other articles (``context_findings``) are
+    # then not all known.  A caller that needs them all (a baseline telling stale entries)
+    # sets this, and the whole corpus is compared.
+    all_context: bool = False
 
 
 # progress(phase, done, total): called while articles are read ("read") and their claims
@@ -174,11 +181,33 @@ def _claim_json(c: Claim) -> dict[str, Any]:
     return out
 
 
-def _display_path(path: Path) -> str:
+def _display_path(path: Path, cwd: Path | None = None) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def display_paths(files: list[Path]) -> list[str]:
+    """``_display_path`` of every file, resolving each folder once rather than each file's
+    every component (10,000 files: a second less): a file that is not a symbolic link resolves
+    to its folder's real path plus its name."""
+    cwd = Path.cwd().resolve()
+    shown: dict[str, str | None] = {}  # folder -> its real path relative to cwd (None: outside)
+    out = []
+    for f in files:
+        folder, name = os.path.split(str(f))
+        if not name or name in (".", "..") or os.path.islink(f):
+            out.append(_display_path(f, cwd))
+            continue
+        if folder not in shown:
+            try:
+                shown[folder] = str(Path(folder or ".").resolve().relative_to(cwd))
+            except ValueError:
+                shown[folder] = None
+        rel = shown[folder]
+        out.append(str(f) if rel is None else name if rel == "." else os.path.join(rel, name))
+    return out
 
 
 def read_articles(paths: list[Path], rules: Rules, options: CheckOptions,
@@ -212,7 +241,7 @@ def _extract_with_engine(paths: list[Path], rules: Rules, options: CheckOptions,
     from consistency.engine import default_jobs, extract_all, plan
 
     files, problems = discover(paths)
-    tasks = plan(files, [_display_path(f) for f in files], options.max_bytes)
+    tasks = plan(files, display_paths(files), options.max_bytes)
     cache = None
     if options.cache is not None:
         from consistency.cache import ClaimCache
@@ -246,6 +275,10 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
             return Report(articles=[], claims=[], findings=[], problems=new_problems,
                           rules_version=rules.version, new_articles=())
         paths = [*map(Path, paths), *sorted(new_files)]
+        if options.cache is not None and not options.all_context:
+            from consistency.new_fast import check_new
+
+            return check_new(paths, new_files, new_problems, rules, options, progress)
     vocab = rules.compiled
     run_notes: list[str] = []
     if options.jobs == 1 and options.cache is None and options.engine == "local":
@@ -269,36 +302,14 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
     claims = place_yearless(claims, year, why)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
     clusters = cluster_names([c for c in claims if c.kind == "name"], vocab.names)
-    claims = [
-        replace(c, attribution=canonical_speaker(c.attribution, clusters, vocab.names)) if c.attribution else c
-        for c in claims
-    ]
+    claims = canonical_attributions(claims, clusters, vocab)
     published = {a.id: a.published for a in articles}
-    story_of = stories([a.id for a in articles if a.status == "ok"], claims, published, vocab.rules.get("stories", {}),
-                       texts={a.id: a.text for a in articles if a.status == "ok"})
-    by_story: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_story.setdefault(story_of.get(c.article, ""), []).append(c)
-    # Lists and quotes are compared within a story; a name's spellings across the whole corpus.
-    per_story = [f for story in sorted(by_story) for f in set_findings(by_story[story], vocab)
-                 + compare_quotes(by_story[story], vocab)]
-    findings = compare(
-        claims,
-        relations=vocab.relations,
-        aliases=vocab.entity_aliases,
-        tolerances=Tolerances(owner_min_score=options.owner_min_score),
-        extra=name_findings(claims, vocab.names) + per_story,
-        story_of=story_of,
-        timeline=Timeline(
-            published=published,
-            cumulative=frozenset(vocab.cumulative),
-            update_cues=vocab.update_cues,
-            vague_duration_slack=float(vocab.event_rules.get("matching", {}).get("vague_duration_slack", 0.0)),
-        ),
-    )
-    copy_rules = vocab.rules.get("copies", {})
-    copies = find_copies([a for a in articles if a.status == "ok"], copy_rules)
-    groups = source_groups([a for a in articles if a.status == "ok"], copies, rules=copy_rules)
+    ok = [a for a in articles if a.status == "ok"]
+    story_of = stories([a.id for a in ok], claims, published, vocab.rules.get("stories", {}),
+                       texts={a.id: a.text for a in ok})
+    findings = story_findings(claims, story_of, published, name_findings(claims, vocab.names, clusters), vocab,
+                              options)
+    copies, groups = story_copies(ok, story_of, vocab)
     findings = label_independence(findings, groups)
     report = Report(articles=articles, claims=claims, findings=findings, problems=problems,
                     rules_version=rules.version, copies=copies, run_notes=run_notes)
@@ -307,3 +318,52 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
 
         report = only_new(report, [a.id for a in articles if Path(a.path).resolve() in new_files])
     return report
+
+
+# -- the steps after extraction, shared with consistency/new_fast.py --------------------------
+def canonical_attributions(claims: list[Claim], clusters: list, vocab) -> list[Claim]:  # noqa: ANN001
+    return [
+        replace(c, attribution=canonical_speaker(c.attribution, clusters, vocab.names)) if c.attribution else c
+        for c in claims
+    ]
+
+
+def story_findings(claims: list[Claim], story_of: dict[str, str], published: dict, names: list[Finding],
+                   vocab, options: CheckOptions) -> list[Finding]:  # noqa: ANN001
+    """Findings over ``claims`` (every claim of the stories compared), with ``names``: the
+    corpus's name findings.  Everything but the names is found within a story."""
+    by_story: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_story.setdefault(story_of.get(c.article, ""), []).append(c)
+    # Lists and quotes are compared within a story; a name's spellings across the whole corpus.
+    per_story = [f for story in sorted(by_story) for f in set_findings(by_story[story], vocab)
+                 + compare_quotes(by_story[story], vocab)]
+    return compare(
+        claims,
+        relations=vocab.relations,
+        aliases=vocab.entity_aliases,
+        tolerances=Tolerances(owner_min_score=options.owner_min_score),
+        extra=names + per_story,
+        story_of=story_of,
+        timeline=Timeline(
+            published=published,
+            cumulative=frozenset(vocab.cumulative),
+            update_cues=vocab.update_cues,
+            vague_duration_slack=float(vocab.event_rules.get("matching", {}).get("vague_duration_slack", 0.0)),
+        ),
+    )
+
+
+def story_copies(ok: list[Article], story_of: dict[str, str], vocab) -> tuple[list, dict[str, str]]:  # noqa: ANN001
+    """Copy links and source groups, looked for within each story.
+
+    A copy is one story told twice, so it shares the story's names and dates: looking within
+    stories finds the same copies, keeps what counts as boilerplate local to the story, and
+    lets ``check --new`` look only at the stories of its new articles with the same result."""
+    copy_rules = vocab.rules.get("copies", {})
+    by_story: dict[str, list[Article]] = {}
+    for a in ok:
+        by_story.setdefault(story_of.get(a.id, ""), []).append(a)
+    copies = sorted((link for story in sorted(by_story) for link in find_copies(by_story[story], copy_rules)),
+                    key=lambda link: (link.a, link.b))
+    return copies, source_groups(ok, copies, rules=copy_rules)

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from consistency.extract.dates import DateMatch
+from consistency.extract.dates import DateMatch, DateReader
 from consistency.normalise import Line, assemble, normalise_lines
 from consistency.offsets import LineIndex, OffsetMap
 from consistency.vocabulary import CompiledRules
@@ -505,20 +505,38 @@ def _weekday_contradicts(m: DateMatch) -> bool:
         return True
 
 
+def _dateline_candidates(line: Line, reader: DateReader, candidates: list[tuple[DateMatch, int, str]]) -> None:
+    """A dateline ("MOSCOW, 20 January (BelTA) –") opening a paragraph of the body."""
+    if line.words < 12:
+        return
+    dl = DATELINE.match(line.text)
+    if dl:
+        for m in reader.find(dl.group("rest")):
+            if m.day is not None and not m.is_relative:
+                candidates.append((m, 1, f"dateline, line {line.number}"))
+
+
 def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, skip: int) -> None:
     """Read the publication date from date lines at the top and from a dateline.
 
     A date line is dropped from the text either way: it is the page's, not a claim.
     """
     reader = vocab.dates
+    prefilter = vocab.prefilter
     candidates: list[tuple[DateMatch, int, str]] = []  # (match, score, where)
-    body_years: Counter[int] = Counter()
-    body_dates: list[date] = []
+    # Lines of the body whose dates weigh the candidates: read only when there is a candidate
+    # (most articles have none), as (line, its dates when already read).
+    body: list[tuple[Line, list[DateMatch] | None]] = []
     header_done = False
     for index, line in enumerate(lines):
         if index < skip or not line.text:
             continue
-        matches = reader.find(line.text)
+        if header_done:
+            if not line.dropped:
+                body.append((line, None))
+                _dateline_candidates(line, reader, candidates)
+            continue
+        matches = reader.find(line.text) if prefilter.dates_possible(line.text) else []
         is_date_line = False
         if matches and not header_done:
             leftover = line.text
@@ -538,22 +556,23 @@ def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, s
             continue
         if line.dropped:
             continue
-        if line.words >= 12:
-            header_done = True
-            dl = DATELINE.match(line.text)
-            if dl:
-                for m in reader.find(dl.group("rest")):
-                    if m.day is not None and not m.is_relative:
-                        candidates.append((m, 1, f"dateline, line {line.number}"))
-        for m in matches:
+        body.append((line, matches))
+        _dateline_candidates(line, reader, candidates)
+        header_done = line.words >= 12
+    if not candidates:
+        return
+    body_years: Counter[int] = Counter()
+    body_dates: list[date] = []
+    for line, found in body:
+        if found is None:
+            found = reader.find(line.text) if prefilter.dates_possible(line.text) else []
+        for m in found:
             if m.year and m.day is not None:
                 body_years[m.year] += 1
                 try:
                     body_dates.append(date(m.year, m.month, m.day))  # type: ignore[arg-type]
                 except ValueError:
                     pass
-    if not candidates:
-        return
     # Year for year-less candidates: from other candidates, else from the body.
     years = Counter(m.year for m, _, _ in candidates if m.year)
     fallback_year = (years or body_years).most_common(1)[0][0] if (years or body_years) else None

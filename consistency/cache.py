@@ -1,11 +1,17 @@
 """A file-backed cache of extracted articles, so that a second run reads only what changed.
 
 One SQLite file (``claims.sqlite3`` in the cache folder) maps a key to an article as read
-(metadata, text, offset map, notes) and its claims.  The key is a hash of the file's bytes, of
-how it is read (its suffix), of the rules' version (``rules.version``: a hash of every rule
-file, built-in and ``--rules``) and of this program's version: a changed article, rule or
-release is extracted afresh.  An entry also remembers the article's id and path; a file
-moved or renamed (or whose id changed because another file took its name) is extracted again.
+(metadata, text, offset map, notes) and its claims, and to a small summary of them (what
+``check --new`` needs of an article that is not new: see :mod:`consistency.new_fast`).  A
+second table remembers each file's digest beside its size, times and inode, so that a file
+that did not change is not read again to find its key (as git's index does; a file changed in
+the last two seconds is not remembered, since a second change could keep its signature).
+
+The key is a hash of the file's bytes, of how it is read (its suffix), of the article's id and
+path, of the rules' version (``rules.version``: a hash of every rule file, built-in and
+``--rules``) and of this program's version: a changed article, rule or release is extracted
+afresh, and so is a file moved or renamed (or whose id changed because another file took its
+name); two copies of one file are two entries.
 
 Entries are pickled: the cache folder is as trusted as the program itself (do not point
 ``--cache`` at a folder others can write to).  Only the process that runs ``check`` writes, in
@@ -25,8 +31,12 @@ from pathlib import Path
 from typing import Any
 
 FILE_NAME = "claims.sqlite3"
-SCHEMA = 1
+SCHEMA = 2
 _BATCH = 400  # keys per SELECT (SQLite's limit on parameters is 999 in old builds)
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 class ClaimCache:
@@ -52,12 +62,18 @@ class ClaimCache:
         db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and row[0] != str(SCHEMA):
+            # An older layout: its entries lack the summaries; start afresh (cheaper than migrating).
+            db.execute("DROP TABLE IF EXISTS entries")
+            db.execute("DROP TABLE IF EXISTS files")
+            db.execute("DELETE FROM meta")
+            self.notes.append(f"cache {self.path} was written by an older version (layout {row[0]}); emptied")
+            row = None
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, summary BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
         if row is None:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
-        elif row[0] != str(SCHEMA):
-            raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA}")
         db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()  # a corrupt file fails here
         return db
 
@@ -94,7 +110,9 @@ class ClaimCache:
         self.notes.append(note)
 
     # -- reading and writing ------------------------------------------------------------------
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+    def get_many(self, keys: Iterable[str], column: str = "value") -> dict[str, Any]:
+        """Key -> entry (``column`` "value": (article, claims); "summary": its summary)."""
+        assert column in ("value", "summary")
         keys = list(dict.fromkeys(keys))
         found: dict[str, Any] = {}
         if self._db is None:
@@ -105,9 +123,11 @@ class ClaimCache:
             for i in range(0, len(keys), _BATCH):
                 batch = keys[i : i + _BATCH]
                 rows = self._db.execute(
-                    f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch
+                    f"SELECT key, {column} FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch
                 ).fetchall()
                 for key, blob in rows:
+                    if blob is None:
+                        continue
                     try:
                         found[key] = pickle.loads(zlib.decompress(blob))
                     except Exception:  # noqa: BLE001 - a damaged entry is a miss
@@ -121,13 +141,14 @@ class ClaimCache:
         self.misses += len(keys) - len(found)
         return found
 
-    def put_many(self, items: list[tuple[str, Any]]) -> None:
+    def put_many(self, items: list[tuple[str, Any]] | list[tuple[str, Any, Any]]) -> None:
+        """Store (key, entry) or (key, entry, summary) items."""
         if self._db is None or not items:
             return
-        rows = [(key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)) for key, value in items]
+        rows = [(item[0], _pack(item[1]), _pack(item[2]) if len(item) > 2 else None) for item in items]
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO entries (key, value, summary) VALUES (?, ?, ?)", rows)
             self._db.execute("COMMIT")
             self.stored += len(rows)
         except sqlite3.OperationalError as exc:
@@ -139,6 +160,26 @@ class ClaimCache:
         except sqlite3.DatabaseError as exc:
             self._rollback()
             self._rebuild(str(exc))
+
+    # -- file digests: path -> (stat signature, digest of the bytes) ---------------------------
+    def digests(self) -> dict[str, tuple[str, str]]:
+        """Every remembered file: one query (cheaper than asking for 10,000 paths)."""
+        if self._db is None:
+            return {}
+        try:
+            return {path: (stat, digest) for path, stat, digest in self._db.execute("SELECT path, stat, digest FROM files")}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def put_digests(self, rows: list[tuple[str, str, str]]) -> None:
+        if self._db is None or not rows:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO files (path, stat, digest) VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._rollback()  # only a shortcut is lost: the next run reads the files again
 
     def _rollback(self) -> None:
         try:

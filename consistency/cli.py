@@ -370,7 +370,7 @@ def check_command(
         if importlib.util.find_spec("distributed") is None:
             raise fail("--engine dask needs dask and distributed: pip install 'consistency[dask]'")
     options = _check_options(cfg, rules, max_bytes, owner_min_score, new_paths, jobs=jobs, cache=cache,
-                             engine=engine.value, scheduler=scheduler)
+                             engine=engine.value, scheduler=scheduler, all_context=accepted is not None)
     result = _run_check(corpus_paths, options, quiet)
     for line in result.run_notes:
         note(line, quiet)

@@ -358,7 +358,10 @@ def _verdict(cluster: list[Claim], prop: str | None, timeline: Timeline = Timeli
     if len(articles) == 1:
         readings = "; ".join(sorted({f"'{c.text}' = {describe(c)}" for c in cluster}))
         return Finding(verdict="unique", explanation=f"only {articles[0]} states this: {readings}", **base)
-    disjoint, reduced = _disjoint_pairs(cluster, prop, timeline)
+    # Only a count that only grows asks about every conflicting pair (is each one an update?);
+    # any other cluster needs its most distant pair alone.
+    every_pair = first.kind == "quantity" and prop in timeline.cumulative
+    disjoint, reduced = _disjoint_pairs(cluster, prop, timeline, widest_only=not every_pair)
     if reduced:
         notes = (*notes, reduced)
         base["notes"] = notes
@@ -378,8 +381,8 @@ def _verdict(cluster: list[Claim], prop: str | None, timeline: Timeline = Timeli
 MAX_PAIRWISE_READINGS = 300  # distinct readings of one cluster compared pair by pair
 
 
-def _disjoint_pairs(cluster: list[Claim], prop: str | None,
-                    timeline: Timeline) -> tuple[list[tuple[float, Claim, Claim]], str | None]:
+def _disjoint_pairs(cluster: list[Claim], prop: str | None, timeline: Timeline,
+                    widest_only: bool = False) -> tuple[list[tuple[float, Claim, Claim]], str | None]:
     """(gap, a, b) for every pair of claims of different articles whose readings do not overlap,
     ``a`` before ``b`` in (article, offset, id) order; and a note when the pairs were reduced.
 
@@ -388,7 +391,8 @@ def _disjoint_pairs(cluster: list[Claim], prop: str | None,
     not a hundred million pairs).  Beyond ``MAX_PAIRWISE_READINGS`` distinct readings (no real
     story has them) each article is represented by its lowest and highest reading: the widest
     gap stays the same (finer points, such as which pairs make an update, may not), and the
-    finding says so."""
+    finding says so.  With ``widest_only`` the list may hold only the pair the loop would rank
+    first (widest gap, then order): :func:`_widest_pair` finds it without pairing everything."""
     ordered = sorted(cluster, key=lambda c: (c.article, c.offset, c.id))
     cue = timeline.update_cues if prop in timeline.cumulative and timeline.update_cues is not None else None
     reps: dict[tuple, tuple[Claim, tuple[float, float, bool, bool]]] = {}
@@ -416,6 +420,10 @@ def _disjoint_pairs(cluster: list[Claim], prop: str | None,
             if widest is not None:
                 note += "; only the most distant pair was kept (whether it is an update is judged on it)"
                 return widest, note
+    if widest_only:
+        widest = _widest_pair(readings)
+        if widest is not None:  # None: only pairs touching at an excluded bound, paired below
+            return widest, note
     disjoint = []
     for i, (a, (lo_a, hi_a, lx_a, hx_a)) in enumerate(readings):
         for b, (lo_b, hi_b, lx_b, hx_b) in readings[i + 1 :]:
@@ -565,6 +573,7 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
         return findings
     extra: list[Finding] = []
     notes: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_id: dict[str, Claim] = {}
     for key, clusters in clusters_by_prop.items():
         if key[1] != "quantity":  # key: (story, kind, measure, unit)
             continue
@@ -590,7 +599,8 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
             if violated:
                 lo, up = violated[0]
                 involved = sorted({c.id for pair in violated for c in pair})
-                by_id = {c.id: c for c in claims}
+                if not by_id:  # once per run, not once per violated relation
+                    by_id = {c.id: c for c in claims}
                 extra.append(
                     Finding(
                         verdict="discrepancy", kind="quantity",
@@ -609,9 +619,17 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
                     f"consistent with the {rel['lower']} figure ({', '.join(sorted({describe(c) for c in lower}))}): "
                     f"{rel.get('why', '')}"
                 )
+    # The notes touching a finding, in the order they were made: looked up by claim id (a scan
+    # of every note per finding grows with the square of the number of stories).
+    noted = list(notes.items())
+    notes_of: dict[str, list[int]] = defaultdict(list)
+    for k, (ids, _) in enumerate(noted):
+        for claim_id in set(ids):
+            notes_of[claim_id].append(k)
     out = []
     for f in findings:
-        extra_notes = [n for ids, ns in notes.items() if set(ids) & set(f.claims) for n in ns]
+        touching = sorted({k for claim_id in f.claims for k in notes_of.get(claim_id, ())})
+        extra_notes = [n for k in touching for n in noted[k][1]]
         if extra_notes:
             f = replace(f, notes=tuple(dict.fromkeys([*f.notes, *extra_notes])))
         out.append(f)
@@ -698,11 +716,19 @@ def inferred_findings(claims: list[Claim], aliases: dict[str, str], min_score: f
     def placed(c: Claim) -> bool:
         return c.kind == "date" and c.resolved and c.low is not None and c.unit is not None
 
-    starts = [c for c in claims if placed(c) and c.property == "start"]
-    ends = [c for c in claims if placed(c) and c.property == "end"]
+    story_of = story_of or {}
+    # Starts by (article, unit) and ends by (unit, story), each in claim order: a duration
+    # looks only at its own article's starts and its story's ends, not at every claim.
+    starts: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    ends: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if placed(c) and c.property == "start":
+            starts[(c.article, c.unit)].append(c)
+        elif placed(c) and c.property == "end":
+            ends[(c.unit, story_of.get(c.article))].append(c)
     out: list[Finding] = []
     for d in sorted((c for c in claims if c.kind == "duration" and c.unit), key=lambda c: (c.article, c.offset)):
-        own = [s for s in starts if s.article == d.article and s.unit == d.unit]
+        own = starts.get((d.article, d.unit), [])
         if not own:
             continue
         start = min(own, key=lambda s: (abs(s.offset - d.offset), s.offset))
@@ -712,9 +738,9 @@ def inferred_findings(claims: list[Claim], aliases: dict[str, str], min_score: f
             low_days, high_days = low_days * (1 - vague_slack), high_days * (1 + vague_slack)
         window = (first + timedelta(days=max(0, int(low_days) - 1)), first + timedelta(days=round(high_days)))
         by_article: dict[str, list[Claim]] = defaultdict(list)
-        story = (story_of or {}).get(d.article)
-        for e in ends:
-            if e.article == d.article or e.unit != d.unit or (story_of or {}).get(e.article) != story:
+        story = story_of.get(d.article)
+        for e in ends.get((d.unit, story), []):
+            if e.article == d.article:
                 continue
             if start.owner and e.owner and not owners_compatible(start.owner, e.owner, aliases, min_score):
                 continue

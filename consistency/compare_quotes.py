@@ -24,9 +24,10 @@ No ``unique`` finding is made for quotes: most quotes appear in one source only.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -195,36 +196,74 @@ def _candidates(quotes: list[_Quote], qm: QuoteMatching) -> list[tuple[int, int]
 
     A stem found in very many quotes is not used, except as one of a quote's ``min_shared``
     rarest stems (so a statement quoted everywhere is still found); each quote keeps its
-    ``max_partners`` best partners, which bounds the work on large corpora.
+    ``max_partners`` best partners (most stems shared, then first in order), which bounds the
+    work on large corpora.
+
+    Quotes with the same stems (one statement carried by many articles) are counted as one:
+    the stems shared are counted between distinct sets of stems, and each quote then takes its
+    partners from the ranked quotes of those sets.  The pairs are those of counting every quote
+    against every other; the work grows with the distinct wordings, not with the quotes.
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, q in enumerate(quotes):
-        for stem in sorted(q.content()):
-            index[stem].append(i)
+    index: dict[str, int] = defaultdict(int)  # stem -> quotes holding it
+    contents = [q.content() for q in quotes]
+    for content in contents:
+        for stem in content:
+            index[stem] += 1
     cap = max(qm.min_stem_df, int(qm.max_stem_share * len(quotes)))
-    probe: dict[str, list[int]] = defaultdict(list)
-    probed: list[list[str]] = []  # the stems each quote is posted under
-    for i, q in enumerate(quotes):
-        stems = sorted(q.content(), key=lambda st: (len(index[st]), st))
-        mine = []
-        for k, stem in enumerate(stems):
-            if k < qm.min_shared or len(index[stem]) <= cap:
-                probe[stem].append(i)
-                mine.append(stem)
+    group_of: dict[frozenset[str], int] = {}
+    members: list[list[int]] = []  # group -> its quotes, in order
+    for i, content in enumerate(contents):
+        key = frozenset(content)
+        g = group_of.get(key)
+        if g is None:
+            g = group_of[key] = len(members)
+            members.append([])
+        members[g].append(i)
+    probe: dict[str, list[int]] = defaultdict(list)  # stem -> groups posted under it
+    probed: list[list[str]] = []
+    for g, held in enumerate(members):
+        stems = sorted(contents[held[0]], key=lambda st: (index[st], st))
+        mine = [stem for k, stem in enumerate(stems) if k < qm.min_shared or index[stem] <= cap]
+        for stem in mine:
+            probe[stem].append(g)
         probed.append(mine)
-    # The stems two quotes share, counted one quote at a time (memory for one quote's partners,
-    # not for every pair of the corpus at once); the counts are those of every pair.
+    articles = [q.claim.article for q in quotes]
     pairs = set()
-    for i, q in enumerate(quotes):
+    for g, held in enumerate(members):
         shared: Counter[int] = Counter()
-        for stem in probed[i]:
+        for stem in probed[g]:
             shared.update(probe[stem])
-        article = q.claim.article
-        ps = [(-n, j) for j, n in shared.items()
-              if n >= qm.min_shared and j != i and quotes[j].claim.article != article]
-        for _, j in sorted(ps)[: qm.max_partners]:
-            pairs.add((min(i, j), max(i, j)))
+        by_count: dict[int, list[int]] = defaultdict(list)
+        for h, n in shared.items():
+            if n >= qm.min_shared:
+                by_count[n].append(h)
+        ranked = _ranked(by_count, members)
+        taken: list[int] = []  # the ranked quotes listed so far: partners of every quote of the group
+        for i in held:
+            found = 0
+            k = 0
+            while found < qm.max_partners:
+                if k == len(taken):
+                    j = next(ranked, None)
+                    if j is None:
+                        break
+                    taken.append(j)
+                j = taken[k]
+                k += 1
+                if j != i and articles[j] != articles[i]:
+                    pairs.add((min(i, j), max(i, j)))
+                    found += 1
     return sorted(pairs)
+
+
+def _ranked(by_count: dict[int, list[int]], members: list[list[int]]):
+    """Quotes of the groups, most stems shared first, then in order: ``sorted((-n, j))``."""
+    for n in sorted(by_count, reverse=True):
+        groups = by_count[n]
+        if len(groups) == 1:
+            yield from members[groups[0]]
+        else:
+            yield from heapq.merge(*(members[h] for h in groups))
 
 
 def _align(s: _Quote, a: tuple[int, int], b: _Quote) -> tuple[int, int, float]:
@@ -240,6 +279,11 @@ def _align(s: _Quote, a: tuple[int, int], b: _Quote) -> tuple[int, int, float]:
     n = a[1] - a[0]
     slack = n // 2 + 2
     lo, hi = max(0, w0 - slack), min(len(b.norm), w1 + slack)
+    at = _occurrence(s.norm[a[0] : a[1]], b.norm, lo, hi)
+    if at is not None:
+        # The sentence is there word for word (a copied quote): difflib's one matching block,
+        # the longest possible, at its first place; nothing to trim or widen.
+        return at, at + n, al.score
     sm = difflib.SequenceMatcher(None, s.norm[a[0] : a[1]], b.norm[lo:hi], autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size > 0]
     # A stray short match far from the rest ("we" at the start of a longer sentence) is not
@@ -261,6 +305,24 @@ def _align(s: _Quote, a: tuple[int, int], b: _Quote) -> tuple[int, int, float]:
     else:
         r0, r1 = w0, w1
     return r0, r1, al.score
+
+
+def _occurrence(words: list[str], within: list[str], lo: int, hi: int) -> int | None:
+    """The first index in ``within[lo:hi]`` where ``words`` occur in a row, else None."""
+    n = len(words)
+    if n == 0:
+        return None
+    first = words[0]
+    k = lo
+    while k + n <= hi:
+        try:
+            k = within.index(first, k, hi - n + 1)
+        except ValueError:
+            return None
+        if within[k : k + n] == words:
+            return k
+        k += 1
+    return None
 
 
 def _extend(b: _Quote, at: int, missing: int, step: int) -> int:
@@ -314,24 +376,42 @@ def _fmt(value: float) -> str:
 
 def _material_changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: QuoteMatching,
                       vocab: CompiledRules) -> list[str]:
-    changes = []
+    return _changes_text(_changes(edge_pieces, s, b, qm), s, b, qm)
+
+
+def _changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: QuoteMatching) -> list[tuple]:
+    """What changed between the aligned passages, from the words alone (no article named), so
+    that it is worked out once for a pair of wordings however many articles carry them."""
+    changes: list[tuple] = []
     for p in edge_pieces:
         nl, nr = s.numbers_in(*p.a), b.numbers_in(*p.b)
         if nl != nr:
-            only_l = sorted((nl - nr).elements())
-            only_r = sorted((nr - nl).elements())
-            changes.append(f"the numbers differ: {', '.join(map(_fmt, only_l)) or 'none'} in "
-                           f"{s.claim.article}, {', '.join(map(_fmt, only_r)) or 'none'} in {b.claim.article}")
+            changes.append(("numbers", tuple(sorted((nl - nr).elements())), tuple(sorted((nr - nl).elements()))))
         neg_l = [w for w, n in zip(s.norm[p.a[0] : p.a[1]], s.negations[p.a[0] : p.a[1]]) if n]
         neg_r = [w for w, n in zip(b.norm[p.b[0] : p.b[1]], b.negations[p.b[0] : p.b[1]]) if n]
         if len(neg_l) != len(neg_r):
-            more, fewer = (s, b) if len(neg_l) > len(neg_r) else (b, s)
-            words = neg_l if more is s else neg_r
-            changes.append(f"a negation ('{', '.join(words)}') in {more.claim.article} is missing in "
-                           f"{fewer.claim.article}: the statement says the opposite")
+            short_has_more = len(neg_l) > len(neg_r)
+            changes.append(("negation", short_has_more, tuple(neg_l if short_has_more else neg_r)))
         if p.wording < qm.same_wording:
-            changes.append(f"the wording differs (similarity {p.wording:.0f}%, below {qm.same_wording:.0f}%)")
-    return list(dict.fromkeys(changes))
+            changes.append(("wording", p.wording))
+    return changes
+
+
+def _changes_text(changes: list[tuple], s: _Quote, b: _Quote, qm: QuoteMatching) -> list[str]:
+    out = []
+    for change in changes:
+        if change[0] == "numbers":
+            _, only_l, only_r = change
+            out.append(f"the numbers differ: {', '.join(map(_fmt, only_l)) or 'none'} in "
+                       f"{s.claim.article}, {', '.join(map(_fmt, only_r)) or 'none'} in {b.claim.article}")
+        elif change[0] == "negation":
+            _, short_has_more, words = change
+            more, fewer = (s, b) if short_has_more else (b, s)
+            out.append(f"a negation ('{', '.join(words)}') in {more.claim.article} is missing in "
+                       f"{fewer.claim.article}: the statement says the opposite")
+        else:
+            out.append(f"the wording differs (similarity {change[1]:.0f}%, below {qm.same_wording:.0f}%)")
+    return list(dict.fromkeys(out))
 
 
 def _diff(s: _Quote, a: tuple[int, int], b: _Quote, r: tuple[int, int]) -> str:
@@ -356,18 +436,36 @@ def compare_quotes(claims: list[Claim], vocab: CompiledRules | None = None) -> l
     vocab = vocab or _builtin_vocab()
     qm = QuoteMatching.from_vocab(vocab)
     sv = SpeakerVocabulary.from_vocab(vocab)
-    quotes = [_Quote.of(c, qm, vocab) for c in sorted(
-        (c for c in claims if c.kind == "quote" and c.value), key=lambda c: (c.article, c.offset, c.id))]
+    # A quote's words, and what two wordings have in common, depend on the wordings alone: a
+    # statement carried word for word by many articles is prepared and aligned once.
+    prepared: dict[str, _Quote] = {}
+    quotes = []
+    for c in sorted((c for c in claims if c.kind == "quote" and c.value), key=lambda c: (c.article, c.offset, c.id)):
+        value = str(c.value)
+        proto = prepared.get(value)
+        if proto is None:
+            proto = prepared[value] = _Quote.of(c, qm, vocab)
+            quotes.append(proto)
+        else:
+            quotes.append(replace(proto, claim=c))
+    matched: dict[tuple[str, str], tuple[list[_Piece], float, list[tuple]]] = {}
     edges: list[_Edge] = []
     for i, j in _candidates(quotes, qm):
         x, y = quotes[i], quotes[j]
         s, b = (x, y) if (len(x.norm), x.claim.article) <= (len(y.norm), y.claim.article) else (y, x)
-        pieces = _match(s, b, qm)
+        key = (str(s.claim.value), str(b.claim.value))
+        known = matched.get(key)
+        if known is None:
+            pieces = _match(s, b, qm)
+            wording = 0.0
+            if pieces:
+                total = sum(p.a[1] - p.a[0] for p in pieces)
+                wording = round(sum(p.wording * (p.a[1] - p.a[0]) for p in pieces) / total, 1)
+            known = matched[key] = (pieces, wording, _changes(pieces, s, b, qm) if pieces else [])
+        pieces, wording, changes = known
         if not pieces:
             continue
-        total = sum(p.a[1] - p.a[0] for p in pieces)
-        wording = sum(p.wording * (p.a[1] - p.a[0]) for p in pieces) / total
-        edges.append(_Edge(s, b, pieces, round(wording, 1), _material_changes(pieces, s, b, qm, vocab)))
+        edges.append(_Edge(s, b, pieces, wording, _changes_text(changes, s, b, qm)))
     edges = _drop_enclosing(edges)
     roles_of = _roles_of(quotes, sv)
 
@@ -474,18 +572,25 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
             members[f"{q.claim.article}\x00{q.claim.offset:09d}\x00{q.claim.id}"] = q
     ordered = [members[k] for k in sorted(members)]
     ids = tuple(q.claim.id for q in ordered)
+    rank = {claim_id: k for k, claim_id in reversed(list(enumerate(ids)))}  # ids.index, in one lookup
     articles = tuple(sorted({q.claim.article for q in ordered}))
     topic = _topic(edges, qm)
     out: list[Finding] = []
 
-    # Speakers.
-    clash = [e for e in edges if not speakers_compatible(e.short.claim.attribution, e.long.claim.attribution,
-                                                         sv, roles_of)]
+    # Speakers: a statement quoted by many articles names few speakers, each pair judged once.
+    judged: dict[tuple[str | None, str | None], bool] = {}
+
+    def compatible(a: str | None, b: str | None) -> bool:
+        if (a, b) not in judged:
+            judged[(a, b)] = speakers_compatible(a, b, sv, roles_of)
+        return judged[(a, b)]
+
+    clash = [e for e in edges if not compatible(e.short.claim.attribution, e.long.claim.attribution)]
     groups: list[tuple[str, list[_Quote]]] = []
     for q in ordered:
         att = q.claim.attribution
         for label, qs in groups:
-            if speakers_compatible(att, label, sv, roles_of) and att and label != "no one named":
+            if compatible(att, label) and att and label != "no one named":
                 qs.append(q)
                 break
         else:
@@ -494,8 +599,7 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
         said = "; ".join(f"to {label} in {', '.join(sorted({q.claim.article for q in qs}))}"
                          for label, qs in groups if label != "no one named")
         pairs = sorted({f"{e.short.claim.article} vs {e.long.claim.article}" for e in clash})
-        involved = sorted({q.claim.id for e in clash for q in (e.short, e.long)},
-                          key=lambda i: ids.index(i))
+        involved = sorted({q.claim.id for e in clash for q in (e.short, e.long)}, key=rank.__getitem__)
         e = min(clash, key=lambda e: (e.short.claim.article, e.long.claim.article, e.short.claim.offset))
         p = e.pieces[0]
         explanation = (f"the same statement is attributed {said}. {e.short.claim.article} quotes "
@@ -531,7 +635,7 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
             parts.append("; ".join(versions) + ": " + "; ".join(e.changes) + ".")
         if len(ordered_changed) > MAX_PAIRS_SHOWN:
             parts.append(f"({len(ordered_changed) - MAX_PAIRS_SHOWN} more pairs of versions differ.)")
-        involved = sorted({q.claim.id for e in changed for q in (e.short, e.long)}, key=lambda i: ids.index(i))
+        involved = sorted({q.claim.id for e in changed for q in (e.short, e.long)}, key=rank.__getitem__)
         worst = min(e.wording for e in changed)
         agree = [e for e in edges if not e.changed]
         tail = ""

@@ -43,6 +43,7 @@ set of articles.  Everything is sorted: the result does not depend on the input 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
@@ -52,6 +53,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from consistency.rules import RulesError, builtin_rules_dir, read_rule_file
 
@@ -166,13 +168,23 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _sketch(norm: str, shingle_size: int, sketch_size: int) -> list[int]:
+def _sketch(norm: str, shingle_size: int, sketch_size: int, memo: dict[str, int] | None = None) -> list[int]:
+    """The ``sketch_size`` smallest shingle hashes; ``memo`` keeps the hashes of one run (a
+    stock phrase recurs in many paragraphs, its hash is computed once)."""
     words = norm.split(" ")
     if len(words) <= shingle_size:
         shingles = {norm}
     else:
         shingles = {" ".join(words[i:i + shingle_size]) for i in range(len(words) - shingle_size + 1)}
-    return sorted({_hash(s) for s in shingles})[:sketch_size]
+    if memo is None:
+        return sorted({_hash(s) for s in shingles})[:sketch_size]
+    hashes = set()
+    for shingle in shingles:
+        h = memo.get(shingle)
+        if h is None:
+            h = memo[shingle] = _hash(shingle)
+        hashes.add(h)
+    return sorted(hashes)[:sketch_size]
 
 
 def _score(x: str, y: str, limits: dict[str, float]) -> float:
@@ -184,8 +196,28 @@ def _score(x: str, y: str, limits: dict[str, float]) -> float:
     if min(len(x), len(y)) >= limits["containment_min_length_ratio"] * max(len(x), len(y)):
         # one paragraph is the other with a sentence (or a dateline) added: the shorter one
         # appears almost unchanged inside the longer
-        return fuzz.partial_ratio(x, y, score_cutoff=float(limits["containment_match_score"]))
+        containment = float(limits["containment_match_score"])
+        if not _may_contain(x, y, containment):
+            return 0.0
+        return fuzz.partial_ratio(x, y, score_cutoff=containment)
     return 0.0
+
+
+def _may_contain(x: str, y: str, cutoff: float) -> bool:
+    """False when ``fuzz.partial_ratio(x, y)`` cannot reach ``cutoff``; one bit-parallel pass
+    instead of partial_ratio's many windows, which most candidate pairs would cost.
+
+    partial_ratio is ``fuzz.ratio`` = 2 m / (|s| + |w|) of the shorter string ``s`` against a
+    window ``w`` of the longer, ``m`` their longest common subsequence.  Since m <= |w| and m
+    is at most L, the common subsequence of the two whole strings, the score is at most
+    2 L / (|s| + L); reaching ``cutoff`` needs L >= cutoff |s| / (200 - cutoff)."""
+    if cutoff <= 0 or cutoff >= 200:
+        return True
+    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+    need = math.floor(cutoff * len(shorter) / (200.0 - cutoff)) - 1  # one below: never reject a match
+    if need <= 0:
+        return True
+    return LCSseq.similarity(shorter, longer, score_cutoff=need) >= need
 
 
 # -- finding copies ------------------------------------------------------------------------
@@ -232,9 +264,11 @@ def find_copies(articles: list["Article"], rules: dict | None = None, *,
 
     # 2. blocking: bottom-k sketches of hashed shingles
     buckets: dict[int, list[int]] = defaultdict(list)
+    memo: dict[str, int] = {}
     for t, norm in enumerate(texts):
-        for h in _sketch(norm, int(limits["shingle_size"]), int(limits["sketch_size"])):
+        for h in _sketch(norm, int(limits["shingle_size"]), int(limits["sketch_size"]), memo):
             buckets[h].append(t)
+    del memo
     stats.buckets = len(buckets)
     candidates: set[tuple[int, int]] = set()
     for h in sorted(buckets):
@@ -246,7 +280,8 @@ def find_copies(articles: list["Article"], rules: dict | None = None, *,
             continue
         for i, j in combinations(members, 2):
             # two texts found only in one and the same article say nothing about copying
-            if len(text_articles[i] | text_articles[j]) > 1:
+            # (their holders' union has one member: both are that one article)
+            if len(text_articles[i]) > 1 or text_articles[i] != text_articles[j]:
                 candidates.add((i, j) if i < j else (j, i))
     stats.candidate_pairs = len(candidates)
 
@@ -281,18 +316,43 @@ def find_copies(articles: list["Article"], rules: dict | None = None, *,
                 elif y < x:
                     pair_matches[(y, x)].append((score, pj, pi))
     links: list[CopyLink] = []
+    file_lines: dict[int, int] = {}  # paragraph -> its line in the file: one paragraph is in many links
     for (ia, ib) in sorted(pair_matches):
+        if not _may_link(pair_matches[(ia, ib)], paras, (counted_words[ia], counted_words[ib]), spread, limits):
+            continue
         link = _link(arts[ia], arts[ib], pair_matches[(ia, ib)], paras, (counted_words[ia], counted_words[ib]),
-                     (counted_paras[ia], counted_paras[ib]), spread, limits)
+                     (counted_paras[ia], counted_paras[ib]), spread, limits, file_lines)
         if link is not None:
             links.append(link)
     stats.links = len(links)
     return links
 
 
+def _may_link(matches: list[tuple[float, int, int]], paras: list[_Paragraph], words: tuple[int, int],
+              spread: dict[int, int], limits: dict[str, float]) -> bool:
+    """False when :func:`_link` would find no link: most pairs of articles share one stock
+    line, and this answers for them without pairing paragraphs one to one.  Only necessary
+    conditions of ``_link``'s verdicts are tested (the chosen pairs are a subset of
+    ``matches``), so a pair it lets through is judged by ``_link`` as before."""
+    common = limits["common_paragraph_articles"]
+    long_words = limits["long_paragraph_words"]
+    for _, pi, pj in matches:
+        if max(spread[pi], spread[pj]) < common and min(paras[pi].words, paras[pj].words) >= long_words:
+            return True  # may share a long paragraph
+    side_a = {pi for _, pi, _ in matches}
+    side_b = {pj for _, _, pj in matches}
+    if min(len(side_a), len(side_b)) < limits["duplicate_min_paragraphs"]:
+        return False
+    words_a, words_b = words
+    a_shorter = (words_a, 0) <= (words_b, 1)
+    total = words_a if a_shorter else words_b
+    most = sum(paras[p].words for p in (side_a if a_shorter else side_b))  # every matched paragraph chosen
+    return (most / total if total else 0.0) >= limits["duplicate_share"]
+
+
 def _link(a: "Article", b: "Article", matches: list[tuple[float, int, int]], paras: list[_Paragraph],
           words: tuple[int, int], counts: tuple[int, int], spread: dict[int, int],
-          limits: dict[str, float]) -> CopyLink | None:
+          limits: dict[str, float], file_lines: dict[int, int] | None = None) -> CopyLink | None:
     words_a, words_b = words
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -321,7 +381,14 @@ def _link(a: "Article", b: "Article", matches: list[tuple[float, int, int]], par
         kind = SHARES_PARAGRAPHS
     else:
         return None
-    shared = tuple((_file_line(a, paras[pi]), _file_line(b, paras[pj]), score) for pi, pj, score in chosen)
+    lines = file_lines if file_lines is not None else {}
+
+    def line_of(article: "Article", p: int) -> int:
+        if p not in lines:
+            lines[p] = _file_line(article, paras[p])
+        return lines[p]
+
+    shared = tuple((line_of(a, pi), line_of(b, pj), score) for pi, pj, score in chosen)
     earlier = None
     if a.published and b.published and a.published != b.published:
         earlier = a.id if a.published < b.published else b.id

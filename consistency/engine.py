@@ -19,6 +19,7 @@ import functools
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,27 +165,92 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def content_key(data: bytes, task: Task, rules_version: str) -> str:
-    """The cache key of an article: its bytes, how it is read, the rules and this version."""
+def content_key(data: bytes | str, task: Task, rules_version: str) -> str:
+    """The cache key of an article: its bytes (or their digest, :func:`file_digest`), how it is
+    read, its id and path (both are in the article and its claims: two copies of one file are
+    two entries), the rules and this version."""
     from consistency import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, code_version(), rules_version, Path(task.path).suffix.lower()):
+    for part in (__version__, code_version(), rules_version, os.path.splitext(task.path)[1].lower(), task.id,
+                 task.display):
         digest.update(part.encode())
         digest.update(b"\0")
-    digest.update(data)
+    digest.update((file_digest(data) if isinstance(data, bytes) else data).encode())
     return digest.hexdigest()
 
 
-def _read_for_key(task: Task) -> bytes | None:
-    """The file's bytes when it can be cached (readable and within the size limit)."""
-    try:
-        path = Path(task.path)
-        if path.stat().st_size > task.max_bytes:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+_SETTLED_NS = 2_000_000_000
+
+
+def _stat_signature(st: os.stat_result) -> str:
+    # Size, both times to the nanosecond and the inode: a file rewritten in place changes ctime
+    # even when its mtime is set back.
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+def lookup_keys(tasks: list[Task], rules_version: str, cache: ClaimCache) -> list[str | None]:
+    """The cache key of every task (None: not cacheable: unreadable or over the size limit).
+
+    A file whose size, times and inode are as remembered keeps its remembered digest and is not
+    read; the others are read and hashed, and remembered for the next run."""
+    known = cache.digests()
+    keys: list[str | None] = []
+    fresh: list[tuple[str, str, str]] = []
+    for task in tasks:
+        try:
+            st = os.stat(task.path)
+        except OSError:
+            keys.append(None)
+            continue
+        if st.st_size > task.max_bytes:
+            keys.append(None)
+            continue
+        signature = _stat_signature(st)
+        held = known.get(task.path)
+        if held is not None and held[0] == signature:
+            digest = held[1]
+        else:
+            try:
+                digest = file_digest(Path(task.path).read_bytes())
+            except OSError:
+                keys.append(None)
+                continue
+            # A file changed within the clock's granularity of now could change again unseen
+            # with the same signature ("racily clean" in git): remember only settled files.
+            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _SETTLED_NS:
+                fresh.append((task.path, signature, digest))
+        keys.append(content_key(digest, task, rules_version))
+    cache.put_digests(fresh)
+    return keys
+
+
+# The fields of an article that a summary keeps (all but the text): what the report lists.
+SUMMARY_FIELDS = ("id", "path", "title", "source", "url", "published_from", "status", "reason", "encoding")
+
+
+def summary(result: Result) -> tuple:
+    """What ``check --new`` needs of an article that is not new (see consistency/new_fast.py):
+    its metadata without the text, how many claims it has, its name claims in short form, the
+    years its dates give (for the corpus year) and the capitalised words that tie stories.
+
+    Plain tuples, strings and numbers: 10,000 of them unpickle in a fraction of a second."""
+    from collections import Counter
+
+    from consistency.stories import proper_words
+
+    article, claims = result
+    meta = (*(getattr(article, name) for name in SUMMARY_FIELDS),
+            article.published.toordinal() if article.published else None, tuple(article.notes))
+    years = Counter(int(str(c.value)[:4]) for c in claims if c.kind == "date" and c.resolved and c.value and c.unit)
+    names = tuple((i, c.text, c.value, c.unit, c.offset, c.rule) for i, c in enumerate(claims) if c.kind == "name")
+    words = tuple(sorted(proper_words(article.text))) if article.status == "ok" else ()
+    # years: in order of first mention (Counter.most_common keeps ties in that order)
+    return meta, len(claims), names, tuple(years.items()), words
 
 
 def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: ClaimCache | None = None,
@@ -200,10 +266,7 @@ def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: ClaimC
     todo: list[int] = list(range(len(tasks)))
     if cache is not None:
         todo = []
-        for i, task in enumerate(tasks):
-            data = _read_for_key(task)
-            if data is not None:
-                keys[i] = content_key(data, task, rules.version)
+        keys = lookup_keys(tasks, rules.version, cache)
         hits = cache.get_many([k for k in keys if k is not None])
         for i, task in enumerate(tasks):
             hit = hits.get(keys[i]) if keys[i] is not None else None
@@ -233,7 +296,7 @@ def extract_all(tasks: list[Task], rules: Rules, *, jobs: int = 1, cache: ClaimC
     for i, result in zip(todo, produced):
         results[i] = result
         if cache is not None and keys[i] is not None:
-            fresh.append((keys[i], result))  # type: ignore[arg-type]
+            fresh.append((keys[i], result, summary(result)))  # type: ignore[arg-type]
             if len(fresh) >= 500:
                 cache.put_many(fresh)
                 fresh = []

@@ -28,9 +28,15 @@ class Line:
     pieces: list[tuple[int, int, int, int]] = field(default_factory=list)  # (norm, nlen, raw, rlen) relative
     dropped: str | None = None  # why the line is not article text
 
+    _words: tuple[str, int] | None = field(default=None, repr=False, compare=False)
+
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        # Asked again and again while furniture is marked: counted once per text.
+        cached = self._words
+        if cached is None or cached[0] is not self.text:
+            cached = self._words = (self.text, len(_WORD.findall(self.text)))
+        return cached[1]
 
 
 @dataclass
@@ -57,6 +63,13 @@ class Normaliser:
     # -- repairs -------------------------------------------------------------------------
     def repair(self, raw: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         """Repaired, stripped text of one line and its pieces (offsets relative to the line)."""
+        if self.combined.search(raw) is None:
+            # Nothing to repair: one piece, what the loop below gives for an untouched line.
+            text = raw.strip()
+            if not text:
+                return text, []
+            lead = len(raw) - len(raw.lstrip())
+            return text, [(0, len(raw) - lead, lead, len(raw) - lead)]
         out: list[str] = []
         pieces: list[tuple[int, int, int, int]] = []
         pos = 0
@@ -166,24 +179,54 @@ def _script_of(ch: str) -> str:
         return ""
 
 
-def _letters(text: str) -> list[str]:
-    return [ch for ch in text if ch.isalpha()]
+# Every ASCII letter is named "LATIN ...": counted in one pass, never looked up letter by letter.
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LATIN = "LATIN"
+
+
+def _ascii_letter_count(text: str) -> int:
+    return len(text) - len(_ASCII_LETTERS.sub("", text))
+
+
+def _other_letters(text: str) -> list[str]:
+    """The letters of ``text`` outside ASCII, in order."""
+    if text.isascii():
+        return []
+    return [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
 
 
 def _dominant_script(text: str) -> str | None:
+    text = text[:20000]
     counts: dict[str, int] = {}
-    for ch in _letters(text[:20000]):
-        script = _script_of(ch)
-        counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    first: dict[str, int] = {}  # where each script first appears: a tie goes to the first seen
+    ascii_letters = _ascii_letter_count(text)
+    if ascii_letters:
+        counts[_LATIN] = ascii_letters
+        first[_LATIN] = _ASCII_LETTERS.search(text).start()  # type: ignore[union-attr]
+    if not text.isascii():
+        for m in _NON_ASCII.finditer(text):
+            ch = m.group()
+            if not ch.isalpha():
+                continue
+            script = _script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+            if m.start() < first.get(script, len(text)):
+                first[script] = m.start()
+    if not counts:
+        return None
+    ordered = sorted(counts, key=first.__getitem__)
+    return max(ordered, key=counts.__getitem__)
 
 
 def _foreign_share(text: str, script: str, min_letters: int) -> float:
-    letters = _letters(text)
-    if len(letters) < min_letters:
+    ascii_letters = _ascii_letter_count(text)
+    others = _other_letters(text)
+    letters = ascii_letters + len(others)
+    if letters < min_letters:
         return 0.0
-    foreign = sum(1 for ch in letters if _script_of(ch) != script)
-    return foreign / len(letters)
+    foreign = (ascii_letters if script != _LATIN else 0) + sum(1 for ch in others if _script_of(ch) != script)
+    return foreign / letters
 
 
 def split_lines(raw: str) -> list[Line]:

@@ -4,8 +4,9 @@ A newsroom's corpus holds many events: "12 people killed" in a flood and "31 kil
 earthquake are not a discrepancy.  Articles are grouped into stories by the names they share
 (people, places, organisations, after spelling variants are reconciled), and claims are
 compared only within a story.  Names found in a large share of the corpus ("United States")
-tell stories apart poorly and are left out; an inverted index over names means only articles
-that share a name are ever paired, never all pairs.  Thresholds: ``rules/stories.toml``.
+tell stories apart poorly and are left out, and a name found in a few percent of a large corpus
+(a weekday, a much-quoted official) builds no pairs; an inverted index over names means only
+articles that share a name are ever paired, never all pairs.  Thresholds: ``rules/stories.toml``.
 
 A corpus about one event, the usual case for a fact-checker, comes out as one story.
 """
@@ -16,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from typing import Any
+from typing import Any, Iterable
 
 from consistency.claims import Claim
 
@@ -48,11 +49,14 @@ def proper_words(text: str) -> set[str]:
 
 
 def stories(article_ids: list[str], claims: list[Claim], published: dict[str, date | None],
-            rules: dict[str, Any] | None = None, texts: dict[str, str] | None = None) -> dict[str, str]:
+            rules: dict[str, Any] | None = None, texts: dict[str, str] | None = None,
+            words: dict[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Article id -> story id (the smallest article id of the story).
 
     ``texts`` (article id -> normalised text) adds the capitalised words inside sentences to the
-    names, so that a village no gazetteer knows still ties its reports together.
+    names, so that a village no gazetteer knows still ties its reports together; ``words``
+    gives those words already found (:func:`proper_words`, kept in the cache).  Only name
+    claims are looked at in ``claims``.
     """
     rules = rules or {}
     limits = rules.get("limits", {})
@@ -65,12 +69,18 @@ def stories(article_ids: list[str], claims: list[Claim], published: dict[str, da
     ids = sorted(article_ids)
     if len(ids) < min_articles:
         return {i: ids[0] for i in ids} if ids else {}
+    # A name in a few percent of a large corpus ties together articles of many events (a weekday,
+    # a spokesman quoted in many stories): such a name builds no pairs.
+    pair_share = float(limits.get("max_name_share_for_pairs", 1.0))
+    max_posting = min(max_posting, max(int(limits.get("min_articles_per_name_limit", 0)), int(pair_share * len(ids))))
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         if c.kind == "name" and c.unit in NAME_KINDS and c.value:
             names[c.article].add(str(c.value).casefold())
     for article, text in (texts or {}).items():
         names[article] |= proper_words(text)
+    for article, found in (words or {}).items():
+        names[article].update(found)
     df = Counter(name for article in ids for name in names.get(article, ()))
     # In a large corpus a name found in most articles ("United States") tells stories apart poorly.
     common = {n for n, k in df.items() if k > max_share * len(ids)} if len(ids) >= min_for_common else set()
@@ -94,11 +104,14 @@ def stories(article_ids: list[str], claims: list[Claim], published: dict[str, da
         union.union(a, b)
     # An article sharing fewer names than that joins the story it shares the most with.
     sizes = Counter(union.find(i) for i in ids)
+    alone = {i for i in ids if sizes[union.find(i)] == 1}
+    best: dict[str, tuple[int, str]] = {}  # one pass over the pairs, not one per lone article
+    for (a, b), n in shared.items():
+        if a in alone and (n, b) > best.get(a, (0, "")):
+            best[a] = (n, b)
+        if b in alone and (n, a) > best.get(b, (0, "")):
+            best[b] = (n, a)
     for article in ids:
-        if sizes[union.find(article)] > 1:
-            continue
-        best = max(((n, b if a == article else a) for (a, b), n in shared.items() if article in (a, b)),
-                   default=None, key=lambda t: (t[0], t[1]))
-        if best is not None:
-            union.union(article, best[1])
+        if article in best:
+            union.union(article, best[article][1])
     return {i: union.find(i) for i in ids}

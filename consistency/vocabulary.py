@@ -68,11 +68,18 @@ class CompiledRules:
 
     @cached_property
     def numbers(self) -> NumberReader:
-        return NumberReader(self.rules.get("numbers", {}), self.rules.get("qualifiers", {}), self.rules.get("not_claims", {}))
+        return NumberReader(self.rules.get("numbers", {}), self.rules.get("qualifiers", {}), self.rules.get("not_claims", {}),
+                            self.rules.get("units", {}))
 
     @cached_property
     def dates(self) -> DateReader:
-        return DateReader(self.rules.get("dates", {}))
+        return DateReader(self.rules.get("dates", {}), self.rules.get("numbers", {}))
+
+    @cached_property
+    def prefilter(self):  # -> Prefilter (imported lazily: prefilter.py reads this module's readers)
+        from consistency.extract.prefilter import Prefilter
+
+        return Prefilter(self)
 
     # -- counted things --------------------------------------------------------------------
     @cached_property

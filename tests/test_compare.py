@@ -317,3 +317,65 @@ def test_check_is_the_same_whatever_order_the_paths_come_in(tmp_path):
     first = check(paths, CheckOptions()).to_json()
     assert check(list(reversed(paths)), CheckOptions()).to_json() == first
     assert check([tmp_path], CheckOptions()).to_json() == first
+
+
+# -- the most distant pair alone, when no update is judged ---------------------------------
+def test_verdicts_from_the_widest_pair_equal_those_from_every_pair(monkeypatch):
+    import consistency.compare as cmp
+
+    timeline = cmp.Timeline(cumulative=frozenset({"killed"}),
+                            published={f"a{k}": date(2024, 1, 1 + k) for k in range(7)})
+    clusters = []
+    for trial in range(400):
+        rnd = random.Random(trial)
+        articles = [f"a{k}" for k in range(rnd.randint(2, 7))]
+        prop = rnd.choice(["present", "killed"])
+        cluster = []
+        for i in range(rnd.randint(2, 5) if trial % 2 else rnd.randint(2, 30)):
+            value = rnd.choice([10, 12, 15, 20, 20.5, 31, 100])
+            kind = rnd.random()
+            if kind < 0.2:
+                c = more_than(f"c{i}", rnd.choice(articles), value, prop=prop, offset=i)
+            elif kind < 0.3:
+                c = qty(f"c{i}", rnd.choice(articles), value, low=value - 2, high=value + 2, qualifier="approx",
+                        prop=prop, offset=i)
+            else:
+                c = qty(f"c{i}", rnd.choice(articles), value, prop=prop, offset=i)
+            cluster.append(c)
+        clusters.append((cluster, prop))
+    fast = [cmp._verdict(cluster, prop, timeline) for cluster, prop in clusters]
+    shortcuts = []
+    real = cmp._widest_pair
+    monkeypatch.setattr(cmp, "_widest_pair", lambda readings: shortcuts.append(1) or None)
+    assert [cmp._verdict(cluster, prop, timeline) for cluster, prop in clusters] == fast
+    assert len(shortcuts) > 100  # the shortcut was asked for the non-cumulative clusters
+    assert {f.verdict for f in fast} >= {"discrepancy", "agreement", "update"}
+    monkeypatch.setattr(cmp, "_widest_pair", real)
+
+
+def test_inferred_and_relation_findings_use_indexes_not_scans(vocab):
+    # many stories, each with a start, a duration, an end and a related pair of figures: the
+    # findings are those of each story alone, whatever the number of stories
+    def story(k):
+        return [
+            day(f"s{k}", f"x{k:03d}", "2024-01-13", unit="withdrawal", prop="start", offset=1),
+            Claim(article=f"x{k:03d}", kind="duration", text="ten days", sentence="It will last ten days.", line=1,
+                  start=1, end=2, value=10, low=10, high=10, qualifier="exact", unit="withdrawal", measure=None,
+                  property=None, owner=None, attribution=None, id=f"d{k}", offset=2),
+            day(f"e{k}", f"y{k:03d}", "2024-01-30" if k % 2 else "2024-01-22", unit="withdrawal", prop="end"),
+            qty(f"p{k}", f"x{k:03d}", 3000 if k % 3 == 0 else 100, prop="present", offset=3),
+            qty(f"q{k}", f"y{k:03d}", 2000, prop="approved", offset=3),
+        ]
+    one = compare(story(1), relations=vocab.relations, story_of={"x001": "x001", "y001": "x001"})
+    claims = [c for k in range(300) for c in story(k)]
+    story_of = {a: f"x{k:03d}" for k in range(300) for a in (f"x{k:03d}", f"y{k:03d}")}
+    many = compare(claims, relations=vocab.relations, story_of=story_of)
+    inferred = [f for f in many if f.inferred]
+    assert len(inferred) == 300
+    assert sum(f.verdict == "discrepancy" for f in inferred) == 150
+    relation = [f for f in many if f.property and "<=" in f.property]
+    assert len(relation) == 100  # present 3000 above approved 2000, in every third story
+    one_relation = [f for f in one if f.notes]
+    assert one_relation and all(any("consistent with" in n for n in f.notes) for f in one_relation)
+    noted = [f for f in many if any("consistent with" in n for n in f.notes)]
+    assert noted and all(len(f.notes) == 1 for f in noted)  # each finding only its own story's note

@@ -261,3 +261,85 @@ def test_scaling_is_bounded_and_finds_planted_copies(copy_rules):
     in_families = {i for pair in planted for i in pair}
     assert len(set(groups.values())) == len(articles) - len(in_families) + len(originals)
     assert all(groups[i] in originals for i in in_families)
+
+
+# -- the cheap filters give the same links as scoring every candidate ------------------------
+def _containment_corpus(n_articles=120):
+    """Articles that share paragraphs whole, with a sentence added (partial_ratio territory),
+    with a word changed, or only stock lines; most candidate pairs are not copies."""
+    rng = random.Random(611)
+    words = sorted({"".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 8)))
+                    for _ in range(800)})
+
+    def sentence(n):
+        return " ".join(rng.choices(words, k=n)).capitalize() + "."
+
+    stock = [sentence(9) for _ in range(4)]
+    pool = [" ".join(sentence(rng.randint(9, 14)) for _ in range(2)) for _ in range(60)]
+    articles = []
+    for n in range(n_articles):
+        body = []
+        for _ in range(rng.randint(3, 6)):
+            para = rng.choice(pool)
+            roll = rng.random()
+            if roll < 0.3:
+                para += " " + sentence(rng.randint(6, 12))  # the shorter one inside a longer one
+            elif roll < 0.45:
+                ws = para.split(" ")
+                ws[rng.randrange(len(ws))] = rng.choice(words)
+                para = " ".join(ws)
+            elif roll < 0.6:
+                para = sentence(rng.randint(9, 20))  # a paragraph of its own
+            body.append(para)
+        body.append(rng.choice(stock))
+        text = sentence(8) + "\n" + "\n".join(body)
+        articles.append(Article(id=f"a{n:03d}", path=f"<a{n:03d}>", raw=text, text=text,
+                                published=date(2024, 1, 1) + timedelta(days=n % 5)))
+    return articles
+
+
+def test_filters_keep_every_link(copy_rules, monkeypatch):
+    import consistency.copies as copies
+
+    articles = _containment_corpus()
+    stats = CopyStats()
+    fast = find_copies(articles, copy_rules, stats=stats)
+    assert stats.candidate_pairs > stats.matched_pairs > 0, stats
+    assert {l.kind for l in fast} == {DUPLICATE, SHARES_PARAGRAPHS}, "the corpus should give both kinds"
+    rejected = []
+    real_contain, real_link = copies._may_contain, copies._may_link
+    monkeypatch.setattr(copies, "_may_contain", lambda *a: rejected.append("contain") or True
+                        if not real_contain(*a) else True)
+    monkeypatch.setattr(copies, "_may_link", lambda *a: rejected.append("link") or True
+                        if not real_link(*a) else True)
+    assert find_copies(articles, copy_rules) == fast
+    # the filters did answer for pairs, which were then not copies after all
+    assert "contain" in rejected and "link" in rejected
+
+
+def test_containment_bound_never_rejects_a_match():
+    from rapidfuzz import fuzz
+
+    from consistency.copies import _may_contain
+
+    rng = random.Random(5)
+    alphabet = "abcdefghij "
+    checked = 0
+    for _ in range(3000):
+        base = "".join(rng.choice(alphabet) for _ in range(rng.randint(20, 160)))
+        other = list(base)
+        for _ in range(rng.randint(0, 6)):  # a few edits
+            k = rng.randrange(len(other))
+            if rng.random() < 0.5:
+                other[k] = rng.choice(alphabet)
+            else:
+                del other[k]
+        other = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) + "".join(other) + \
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        for cutoff in (80.0, 90.0, 95.0, 100.0):
+            if fuzz.partial_ratio(base, other, score_cutoff=cutoff):
+                checked += 1
+                assert _may_contain(base, other, cutoff), (base, other, cutoff)
+    assert checked > 500
+    assert not _may_contain("the quick brown fox jumps over the lazy dog " * 3,
+                            "an entirely different sentence about rainfall in the hills " * 3, 95.0)

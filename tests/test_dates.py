@@ -294,3 +294,248 @@ def test_durations_are_read_apart_with_vague_amounts_as_ranges(reader):
     assert found["a few weeks"] == (14, 49)
     assert found["two months"] == (60, 60)
     assert reader.find("The siege lasted 10 days.") == []  # a length of time is not a date
+
+
+# -- issue 7: more forms, each with its own wording ------------------------------------------
+
+WED_15_MAR_2023 = date(2023, 3, 15)  # a Wednesday
+
+
+def period(reader, text, reference=WED_15_MAR_2023):
+    m, res = resolve(reader, text, reference)
+    return m.text, (res.low, res.high)
+
+
+@pytest.mark.parametrize("text, written, bounds", [
+    ("The budget for 2019-07 was revised.", "2019-07", (date(2019, 7, 1), date(2019, 7, 31))),
+    ("Figures for 2019/7 were revised.", "2019/7", (date(2019, 7, 1), date(2019, 7, 31))),
+    ("Figures for 07/2019 were revised.", "07/2019", (date(2019, 7, 1), date(2019, 7, 31))),
+    ("Sales in 2019 July fell.", "2019 July", (date(2019, 7, 1), date(2019, 7, 31))),
+    ("Sales in October , 2020 fell.", "October , 2020", (date(2020, 10, 1), date(2020, 10, 31))),
+])
+def test_year_and_month_in_other_orders(reader, text, written, bounds):
+    assert period(reader, text) == (written, bounds)
+
+
+@pytest.mark.parametrize("text", ["Resolution 2019-07 was adopted.", "See case no. 7/2019 for details."])
+def test_numbered_labels_are_not_months(reader, text):
+    assert reader.find(text) == []
+
+
+def test_two_digit_second_year_is_still_a_year_range(reader):
+    assert period(reader, "The 2011-12 season ended.") == ("2011-12", (date(2011, 1, 1), date(2012, 12, 31)))
+
+
+def test_numbered_quarter_of_this_year_is_not_the_current_quarter(reader):
+    assert period(reader, "Profits fell in the second quarter this year.")[1] == (date(2023, 4, 1), date(2023, 6, 30))
+
+
+def test_half_written_after_the_year(reader):
+    assert period(reader, "Growth slowed during 2021 H1.") == ("2021 H1", (date(2021, 1, 1), date(2021, 6, 30)))
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Schools close from 6 to 10 this month.", (date(2023, 3, 6), date(2023, 3, 10))),
+    ("Schools close between 3 and 7 next month.", (date(2023, 4, 3), date(2023, 4, 7))),
+    ("Schools closed 2 till 5 of last month.", (date(2023, 2, 2), date(2023, 2, 5))),
+])
+def test_day_range_in_a_relative_month(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+def test_two_amounts_before_next_month_are_not_days(reader):
+    assert all(m.until is None for m in reader.find("Prices rose 4 to 9 next month."))
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("The fair runs from 28 to March 3, 2024.", (date(2024, 2, 28), date(2024, 3, 3))),
+    ("The fair ran April between 10 and 12.", (date(2023, 4, 10), date(2023, 4, 12))),
+])
+def test_day_ranges_sharing_a_month(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The law took effect on March 3, nineteen ninety-six.", date(1996, 3, 3)),
+    ("The law took effect on the first of May, two thousand and nine.", date(2009, 5, 1)),
+    ("The law took effect on June 2, nineteen oh five.", date(1905, 6, 2)),
+])
+def test_years_in_words_after_a_date(reader, text, day):
+    assert resolve(reader, text)[1].value == day
+
+
+def test_year_in_words_alone_after_in(reader):
+    assert period(reader, "The bridge opened in eighteen eighty-three.")[1] == (date(1883, 1, 1), date(1883, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["On May 5 two thousand people marched.", "In nineteen ninety cases the court agreed."])
+def test_number_words_that_count_are_not_years(reader, text):
+    assert not any(m.year in (2000, 1990) for m in reader.find(text))
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Music of the nineteen eighties returned.", (date(1980, 1, 1), date(1989, 12, 31))),
+    ("Music of the twenty-tens returned.", (date(2010, 1, 1), date(2019, 12, 31))),
+])
+def test_decades_in_words(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+@pytest.mark.parametrize("text, bounds", [
+    # weeks run Monday to Sunday and belong to the month or year holding their Thursday
+    ("Talks resume in the second week of June.", (date(2023, 6, 5), date(2023, 6, 11))),
+    ("Talks resumed in the last week of April.", (date(2023, 4, 24), date(2023, 4, 30))),
+    ("Talks resumed in the first week of 2021.", (date(2021, 1, 4), date(2021, 1, 10))),
+    ("Talks resume in the first week of next month.", (date(2023, 4, 3), date(2023, 4, 9))),
+    ("Talks resumed in the week of January 18.", (date(2023, 1, 16), date(2023, 1, 22))),
+])
+def test_weeks_of_a_period(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The vote is on the second Tuesday of May.", date(2023, 5, 9)),
+    ("The vote was on the last Friday of February.", date(2023, 2, 24)),
+    ("The vote is on the first Monday of next month.", date(2023, 4, 3)),
+    ("The vote was on the last Friday of June 2022.", date(2022, 6, 24)),
+])
+def test_nth_weekday_of_a_month(reader, text, day):
+    assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
+
+
+def test_month_of_a_relative_year(reader):
+    assert period(reader, "The plant opens in October next year.")[1] == (date(2024, 10, 1), date(2024, 10, 31))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("He was freed 2 months and 10 days ago.", date(2023, 1, 5)),
+    ("He was freed a year, 1 month and 3 days ago.", date(2022, 2, 12)),
+])
+def test_offsets_in_several_units(reader, text, day):
+    assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
+
+
+def test_days_counted_from_another_event_are_days_but_not_placed(reader):
+    for text in ("He was charged the following day.", "Talks resumed three days later."):
+        m, res = resolve(reader, text, WED_15_MAR_2023)
+        assert m.granularity == "day" and m.from_event and res.value is None
+
+
+@pytest.mark.parametrize("text, day", [("Troops return on 22/04.", date(2023, 4, 22)), ("Troops returned on 4/22.", date(2023, 4, 22))])
+def test_day_and_month_without_a_year_after_a_cue(reader, text, day):
+    assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
+
+
+@pytest.mark.parametrize("text", ["He ate 3/4 of the cake.", "They won 22/04 in the final.", "They took 3/4 of the seats on 2/3 of days."])
+def test_fractions_and_scores_are_not_dates(reader, text):
+    assert reader.find(text) == []
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Work continues between now and June 30.", (WED_15_MAR_2023, date(2023, 6, 30))),
+    ("Prices rose from January 9 until now.", (date(2023, 1, 9), WED_15_MAR_2023)),
+    ("Prices rose from 2019 to June 30, 2022.", (date(2019, 1, 1), date(2022, 6, 30))),
+])
+def test_ranges_with_now_or_a_year_at_one_end(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+def test_range_from_now_without_publication_date_is_unresolved(reader):
+    m, res = resolve(reader, "Work continues between now and June 30.", None)
+    assert res.low is None and res.high is None
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Aid arrives in less than 10 days from today.", (WED_15_MAR_2023, date(2023, 3, 25))),
+    ("Aid arrives within the coming two weeks.", (WED_15_MAR_2023, date(2023, 3, 29))),
+])
+def test_offsets_with_an_upper_limit_are_periods(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+def test_ordinal_day_of_lower_case_may_is_a_date(reader):
+    assert resolve(reader, "It reopens on the third of may.", WED_15_MAR_2023)[1].value == date(2023, 5, 3)
+    assert reader.find("Officials may 3 times revise it.") == []
+
+
+# -- holidays ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year, day", [(2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2038, date(2038, 4, 25))])
+def test_easter_computus(year, day):
+    from consistency.extract.holidays import easter
+
+    assert easter(year) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Markets close on Christmas Day 2021.", date(2021, 12, 25)),           # a fixed day
+    ("Flights were full over Thanksgiving 2022.", date(2022, 11, 24)),      # the 4th Thursday of November
+    ("Parades were held on Memorial Day 2021.", date(2021, 5, 31)),         # the last Monday of May
+    ("Churches filled on Good Friday 2023.", date(2023, 4, 7)),             # two days before Easter
+])
+def test_holidays_with_a_year(reader, text, day):
+    assert resolve(reader, text)[1].value == day
+
+
+def test_holiday_without_a_year_is_the_latest_or_the_next(reader):
+    assert resolve(reader, "Prices fell after Christmas.", date(2024, 2, 1))[1].value == date(2023, 12, 25)
+    assert resolve(reader, "Prices will fall after Easter.", date(2024, 2, 1))[1].value == date(2024, 3, 31)
+    assert resolve(reader, "Prices fell last Halloween.", date(2024, 2, 1))[1].value == date(2023, 10, 31)
+
+
+def test_holiday_without_a_year_or_publication_date_is_unresolved(reader):
+    assert resolve(reader, "Prices fell after Christmas.", None)[1].value is None
+
+
+@pytest.mark.parametrize("text", ["They decorated the Christmas tree.", "A ship reached Easter Island.", "She hid an easter egg."])
+def test_holiday_names_used_as_words_are_not_dates(reader, text):
+    assert reader.find(text) == []
+
+
+# -- seasons -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Troops left in the spring of 2019.", (date(2019, 3, 1), date(2019, 5, 31))),
+    ("Troops left in winter 2019.", (date(2019, 12, 1), date(2020, 2, 29))),        # the winter beginning in 2019
+    ("Troops left last summer.", (date(2022, 6, 1), date(2022, 8, 31))),
+    ("Troops will leave next autumn.", (date(2023, 9, 1), date(2023, 11, 30))),
+    ("Troops left in early autumn 2020.", (date(2020, 9, 1), date(2020, 10, 15))),
+])
+def test_seasons(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+@pytest.mark.parametrize("text", ["Prices fall in March.", "The fall of the city shocked them.", "A summer camp opened.", "Hot springs reopened."])
+def test_season_words_that_are_not_dates(reader, text):
+    assert not any(m.season for m in reader.find(text))
+
+
+def test_season_without_a_year_or_publication_date_is_unresolved(reader):
+    assert resolve(reader, "Troops left last summer.", None)[1].low is None
+
+
+@pytest.mark.parametrize("unit", ["the week of ", "nineteen ", "1 month, ", "on 1/1 ", "in the summer of "])
+def test_new_forms_take_linear_work(reader, unit):
+    import time
+
+    def cost(n):
+        text = unit * n + "May 3"
+        t0 = time.process_time()
+        reader.find(text)
+        return time.process_time() - t0
+
+    small, big = cost(300), cost(1200)
+    assert big < 12 * max(small, 0.005)  # 4x the text: about 4x the work, never 16x
+
+
+def test_year_before_1800_after_a_day_and_month_before_a_pause(reader):
+    assert resolve(reader, "The town was founded on 5 December 1391.")[1].value == date(1391, 12, 5)
+    assert [m.text for m in reader.find("On May 5 1500 people marched.")] == ["May 5"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The ballot is two Saturdays from now.", date(2023, 3, 25)),   # Sat 18, then Sat 25
+    ("The ballot was three Mondays ago.", date(2023, 2, 27)),       # Mon 13, 6, then 27 Feb
+])
+def test_weekdays_counted_as_offsets(reader, text, day):
+    assert resolve(reader, text, WED_15_MAR_2023)[1].value == day

@@ -313,3 +313,125 @@ def test_expression_span_covers_qualifier_and_number(find):
     m = only(find(text))
     assert text[m.start : m.end] == "more than 2,000"
     assert text[m.core_start : m.core_end] == "2,000"
+
+
+# -- dozens, pronouns, numerals with scale words, ratios -----------------------------------
+
+@pytest.mark.parametrize("phrase, value", [
+    ("three dozens", 36), ("3 dzs", 36), ("two dozen", 24), ("three hundred and two dozen", 324),
+])
+def test_dozens_after_a_number(find, phrase, value):
+    assert [(m.text, m.value) for m in find(f"They sold {phrase} eggs.")] == [(phrase, value)]
+
+
+def test_dozens_alone_stay_vague(find):
+    m = only(find("Dozens of people gathered."))
+    assert (m.low, m.qualifier) == (24, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "The one you mentioned is wrong.", "Which one do you prefer?", "That one is good.", "Each one of them left.",
+])
+def test_one_after_a_determiner_is_a_pronoun(find, text):
+    assert find(text) == []
+
+
+def test_one_as_a_count_stays(find):
+    assert [m.value for m in find("Police said one of the victims died.")] == [1]
+    assert [(m.value, m.unit) for m in find("That one mile took an hour.")] == [(1, "mile")]
+    assert [m.value for m in find("The one hundred soldiers left.")] == [100]
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("4 thousand 3 hundred and 21", 4321), ("3 hundred and 21", 321), ("6 crore and two hundred", 60000200),
+])
+def test_numerals_with_scale_words_and_smaller_parts(find, phrase, value):
+    assert [(m.text, m.value) for m in find(f"Officials counted {phrase} boxes.")] == [(phrase, value)]
+
+
+def test_parts_join_only_below_the_last_scale_and_after_a_whole_numeral(find):
+    assert [m.value for m in find("It had 2.5 million 300 of them.")] == [2500000, 300]
+    assert [m.value for m in find("In 4000 3 hundred and 21 remained.")] == [4000, 321]
+
+
+@pytest.mark.parametrize("phrase, value", [("One in five", 0.2), ("1 in 10", 0.1), ("nine in 10", 0.9)])
+def test_n_in_m_is_a_share(find, phrase, value):
+    m = only(find(f"{phrase} children live in poverty."))
+    assert (m.text, m.value, m.kind) == (phrase, value, "fraction")
+
+
+@pytest.mark.parametrize("text", ["He scored 2 in 10 minutes.", "They lost 3 in 2019.", "He scored 4 in 5 games."])
+def test_n_in_m_is_no_share_before_time_words_or_a_year(find, text):
+    assert all(m.kind == "number" for m in find(text))
+
+
+# -- bounds ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The toll is equal to 20, officials said.", "equal to 20"), ("Losses equal 300 soldiers.", None),
+    ("The number equals 20.", "equals 20"),
+])
+def test_stated_equality_is_exact(find, text, phrase):
+    m = only(find(text))
+    assert (m.qualifier, m.low, m.high) == ("exact", m.value, m.value)
+    if phrase:
+        assert m.text == phrase
+
+
+def test_a_comparison_sign_after_another_is_no_bound(find):
+    assert only(find("Cases <>30 were dropped.")).qualifier == "exact"
+    assert only(find("Cases >30 were kept.")).qualifier == "more_than"
+
+
+def test_or_equal_to_a_next_number_belongs_to_that_number(find):
+    found = find("His score is more than 5000 or equal to 6000.")
+    assert [(m.text, m.qualifier) for m in found] == [("more than 5000", "more_than"), ("equal to 6000", "exact")]
+    assert only(find("Losses were less than 5,000 or equal.")).qualifier == "at_most"
+
+
+def test_a_dangling_or_greater_than_is_a_bound(find):
+    m = only(find("His score is 200 or greater than."))
+    assert (m.qualifier, m.low, m.high) == ("at_least", 200, None)
+    assert [m.qualifier for m in find("20 or more than 30 ships.")] == ["exact", "more_than"]
+
+
+def test_tilde_between_numbers_is_a_range(find):
+    m = only(find("Prices are 20~100 dollars a night."))
+    assert (m.low, m.high, m.qualifier) == (20, 100, "range")
+
+
+# -- currencies ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, code", [
+    ("They lost 75 USD million last year.", 75000000, "USD"),
+    ("Losses exceeded 30 MUSD last year.", 30000000, "USD"),
+    ("Revenues reached MEUR 120 last year.", 120000000, "EUR"),
+    ("The fee is 115USD per night.", 115, "USD"),
+    ("The cost is 100元 per night.", 100, "CNY"),
+    ("It costs 15 dollars 50.", 15.5, "USD"),
+    ("It costs 17 USD and 25.", 17.25, "USD"),
+])
+def test_currency_forms(find, text, value, code):
+    m = only(find(text))
+    assert (m.value, m.unit, m.kind) == (value, code, "money")
+
+
+def test_dollars_and_a_number_that_goes_on_are_not_cents(find):
+    assert [m.value for m in find("They paid 20 dollars and 30 others paid 40 dollars.")] == [20, 30, 40]
+
+
+def test_the_expression_without_its_qualifier_is_kept(find):
+    text = "Sales were about $ 14 million last year."
+    m = only(find(text))
+    assert m.text == "about $ 14 million"
+    assert text[m.bare_start : m.end] == "$ 14 million"
+
+
+def test_percents_plural(find):
+    m = only(find("Turnout was one hundred percents."))
+    assert (m.value, m.kind) == (100, "percent")
+
+
+def test_an_ordinal_after_and_is_no_fraction(find):
+    assert find("They marked the one hundred and fifth anniversary.") == []
+    assert [m.value for m in find("Two and three quarters of the cake were eaten.")] == [2.75]

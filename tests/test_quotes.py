@@ -297,3 +297,109 @@ def test_blocking_keeps_large_corpora_fast(vocab):
     t0 = time.perf_counter()
     assert compare_quotes(claims, vocab) == []
     assert time.perf_counter() - t0 < 10
+
+
+# -- work per wording, not per pair of articles ------------------------------------------
+def _wire_quotes(vocab, n_articles=8):
+    """One statement carried word for word by most articles, reworded by a few."""
+    same = "We will rebuild 12 bridges in the valley before the winter comes, and we will not wait for help."
+    reworded = "We will rebuild 20 bridges in the valley before winter comes, and we shall not wait for help."
+    claims = []
+    for a in range(n_articles):
+        article = article_from_text(f'Headline\n\n"{reworded if a % 4 == 3 else same}" Governor Anna Lind said.\n',
+                                    vocab)
+        article.id = f"outlet{a}"
+        claims.extend(extract_quotes(article, vocab, ClaimBuilder(article, vocab)))
+    return [replace(c, id=f"q{i}") for i, c in enumerate(claims, start=1)]
+
+
+def test_a_wording_is_aligned_once_however_many_articles_carry_it(vocab, monkeypatch):
+    import consistency.compare_quotes as cq
+
+    claims = _wire_quotes(vocab)
+    assert len(claims) == 8 and len({c.value for c in claims}) == 2
+    calls = []
+    real = cq._match
+    monkeypatch.setattr(cq, "_match", lambda s, b, qm: calls.append((s.claim.value, b.claim.value)) or real(s, b, qm))
+    findings = compare_quotes(claims, vocab)
+    assert len(calls) == len(set(calls)) <= 3  # same/same, same/reworded (either way round)
+    (f,) = [f for f in findings if f.property == "wording"]
+    # every article is still cited, each under its own article name
+    assert set(f.articles) == {c.article for c in claims}
+    assert "outlet3" in f.explanation and "outlet0" in f.explanation
+
+
+def test_verbatim_alignment_is_the_one_difflib_finds(vocab, monkeypatch):
+    import consistency.compare_quotes as cq
+
+    qm = cq.QuoteMatching.from_vocab(vocab)
+    texts = [
+        "We will rebuild every bridge in the valley before the winter comes.",
+        "As I said, we will rebuild every bridge in the valley before the winter comes, and we will not wait.",
+        "Every bridge, every road: we will rebuild every bridge in the valley before the winter comes.",
+        "We will rebuild every bridge in the valley before the winter comes. We will rebuild every bridge.",
+        "We will rebuild every bridge in the hills before the winter comes.",
+    ]
+    quotes = []
+    for k, text in enumerate(texts):
+        (claim,) = quotes_of(f'Headline\n\n"{text}" Anna Lind said.\n', vocab)
+        quotes.append(cq._Quote.of(replace(claim, article=f"a{k}", id=f"q{k}"), qm, vocab))
+    verbatim = 0
+    for s in quotes:
+        for b in quotes:
+            for a in s.sentences:
+                fast = cq._align(s, a, b)
+                if cq._occurrence(s.norm[a[0]:a[1]], b.norm, 0, len(b.norm)) is not None:
+                    verbatim += 1
+                with monkeypatch.context() as m:
+                    m.setattr(cq, "_occurrence", lambda *args: None)
+                    assert cq._align(s, a, b) == fast, (s.claim.value, b.claim.value, a)
+    assert verbatim >= 8
+
+
+def _pairwise_candidates(quotes, qm):
+    """The blocking as it was first written: every quote's partners counted one by one."""
+    from collections import Counter, defaultdict
+
+    index = defaultdict(list)
+    for i, q in enumerate(quotes):
+        for stem in sorted(q.content()):
+            index[stem].append(i)
+    cap = max(qm.min_stem_df, int(qm.max_stem_share * len(quotes)))
+    probe, probed = defaultdict(list), []
+    for i, q in enumerate(quotes):
+        stems = sorted(q.content(), key=lambda st: (len(index[st]), st))
+        mine = [st for k, st in enumerate(stems) if k < qm.min_shared or len(index[st]) <= cap]
+        for st in mine:
+            probe[st].append(i)
+        probed.append(mine)
+    pairs = set()
+    for i, q in enumerate(quotes):
+        shared = Counter()
+        for st in probed[i]:
+            shared.update(probe[st])
+        ps = [(-n, j) for j, n in shared.items()
+              if n >= qm.min_shared and j != i and quotes[j].claim.article != q.claim.article]
+        for _, j in sorted(ps)[: qm.max_partners]:
+            pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def test_candidates_counted_per_wording_are_those_of_every_pair(vocab):
+    from types import SimpleNamespace
+
+    import consistency.compare_quotes as cq
+
+    base = cq.QuoteMatching.from_vocab(vocab)
+    for trial in range(60):
+        rng = random.Random(trial)
+        stems = [f"st{k}" for k in range(rng.randint(6, 40))]
+        wordings = [frozenset(rng.sample(stems, rng.randint(1, min(9, len(stems))))) for _ in range(rng.randint(1, 25))]
+        quotes = []
+        for _ in range(rng.randint(2, 160)):
+            content = rng.choice(wordings)
+            quotes.append(SimpleNamespace(content=lambda content=content: set(content),
+                                          claim=SimpleNamespace(article=f"a{rng.randrange(30)}")))
+        qm = replace(base, max_partners=rng.choice([1, 3, 20]), min_shared=rng.choice([1, 2, 3]),
+                     min_stem_df=rng.choice([2, 20]), max_stem_share=rng.choice([0.1, 0.4]))
+        assert cq._candidates(quotes, qm) == _pairwise_candidates(quotes, qm), trial

@@ -5,7 +5,12 @@ Absolute forms ("January 13th", "Jan. 19", "13 January 2022", "January 6, 2022",
 half of 2021"), ranges ("January 4-22", "from 3 to 5 May", "January-March 2022", "between
 2015 and 2018"), parts of periods ("early January", "the end of March", "late 2021"), and
 relative ones ("today", "yesterday evening", "on Thursday", "last week", "earlier this month",
-"two days ago", "in three weeks").  A date without a year, or a relative one, is placed only
+"two days ago", "1 month and 21 days ago", "in three weeks", "less than two weeks from today",
+"between now and June"), months in other orders ("2016-11", "11/2016", "2016 June"), weeks and
+weekdays of a period ("the third week of July", "the first Friday of next month", "the week of
+March 3"), days after a cue without a year ("on 22/04"), years and decades in words
+(``year_words.py``), holidays (``holidays.py``) and days counted from another event ("the next
+day", "two days later": read, never placed from the publication date).  A date without a year, or a relative one, is placed only
 with a reference date (the article's publication date); otherwise it stays unresolved and says
 why.  Lengths of time ("10 days", "a few weeks", "for two months") are read apart, by
 :meth:`DateReader.find_durations`: they are not dates.
@@ -20,12 +25,14 @@ Every form is a regular expression without nested unbounded repetition.
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, Callable
+
+from consistency.extract.date_placing import DatePlacing, Resolution  # noqa: F401  (Resolution: part of this module's API)
+from consistency.extract.holidays import Holidays
+from consistency.extract.year_words import YearWords
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,6 +62,11 @@ class DateMatch:
     bound: str | None = None  # "since", "until", "before", "after", "by": an open-ended period at this date
     from_event: bool = False  # "two days later": counted from another event, not the publication date
     future_only: bool = False  # "in three weeks": a date only when the sentence speaks of the future
+    offset_months: int | None = None  # "1 month and 21 days ago": months before the days of relative_days
+    nth: int | None = None  # "the third week of", "the first Friday of": 1, 2 ...; -1 for the last
+    season: str | None = None  # "summer": with year (the one beginning then) or weekday_mod / period_offset
+    holiday: str | None = None  # "Christmas", "Good Friday": placed by the rule of that name
+    week_of: bool = False  # "the week of March 3": the Monday-to-Sunday week around that day
 
     @property
     def granularity(self) -> str:
@@ -62,9 +74,23 @@ class DateMatch:
             return "range"
         if self.rolling is not None:
             return "period"
+        if self.nth is not None:
+            return "day" if self.weekday is not None else "week"
+        if self.holiday is not None:
+            return "day"
+        if self.season is not None:
+            return "season"
+        if self.from_event and self.period is not None:
+            return self.period  # "two days later": a day, placed from another event
+        if self.week_of:
+            return "week"
+        if self.period == "year" and self.month is not None:
+            return "day" if self.day is not None else "month"  # "June next year"
         if self.period is not None:
             if self.weekday is not None and self.period == "week" and self.part is None:
                 return "day"
+            if self.day is not None and self.period == "month":
+                return "day"  # "the 20th of next month"
             return self.period
         if self.part is not None:
             return "period"
@@ -80,17 +106,9 @@ class DateMatch:
             self.relative_days is not None or self.weekday_only or self.period_offset is not None
             or self.rolling is not None or self.from_event or (self.until is not None and self.until.is_relative)
             or (self.day is not None and self.month is None)
+            or (self.holiday is not None and self.year is None)
+            or (self.season is not None and self.year is None)
         )
-
-
-@dataclass(frozen=True)
-class Resolution:
-    value: date | None  # the day, when known to the day
-    low: date | None
-    high: date | None
-    note: str | None = None  # how it was placed, or why it could not be
-    weekday_conflict: str | None = None  # "January 13, 2022 was a Thursday, not a Friday"
-    open_side: str | None = None  # "after" ("since August") or "before" ("until March"): the period runs on
 
 
 @dataclass(frozen=True)
@@ -110,16 +128,6 @@ class DurationMatch:
         return (self.low_days + self.high_days) / 2
 
 
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 _Handler = Callable[["re.Match[str]", str], "DateMatch | None"]
 
 
@@ -136,11 +144,17 @@ def _token_rows(pattern: re.Pattern[str], text: str):
         yield (m.start(), *m.groups())
 
 
-class DateReader:
-    def __init__(self, rules: dict[str, Any]) -> None:
+class DateReader(DatePlacing):
+    def __init__(self, rules: dict[str, Any], numbers: dict[str, Any] | None = None) -> None:
         self.months = {k.lower(): v for k, v in rules.get("months", {}).items()}
         self.weekdays = {k.lower(): v for k, v in rules.get("weekdays", {}).items()}
         self.relative = {k.lower(): v for k, v in rules.get("relative", {}).items()}
+        seasons = rules.get("seasons", {})
+        self.seasons = {k.lower(): (int(v[0]), int(v[1])) for k, v in seasons.get("months", {}).items()}
+        self.season_needs_mod = {w.lower() for w in seasons.get("needs_modifier", [])}
+        self.season_cues = [w.lower() for w in seasons.get("cues", [])]
+        self.holidays = Holidays(rules.get("holidays", {}), self.weekdays)
+        self.event_days = [w.lower() for w in rules.get("relative_to_event", {}).get("words", [])]
         parts = rules.get("parts_of_day", {})
         self.parts_of_day = parts.get("words", [])
         self.lead_ins = parts.get("lead_ins", [])
@@ -150,6 +164,8 @@ class DateReader:
         self.future_cues = ref.get("future_cues", [])
         self.order = rules.get("numeric", {}).get("order", "dmy")
         self.two_digit_pivot = int(rules.get("numeric", {}).get("two_digit_year_pivot", 50))
+        self.numeric_cues = [w.lower() for w in rules.get("numeric", {}).get("cues_without_year", [])]
+        self.not_before_numeric = {w.lower() for w in rules.get("numeric", {}).get("not_after", [])}
         header = rules.get("header", {})
         self.furniture_words = {w.lower() for w in header.get("furniture_words", [])}
         self.max_days_after_body = int(header.get("max_days_after_body", 90))
@@ -163,18 +179,26 @@ class DateReader:
         self.ordinal_words = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
         self.ordinal_tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
         self.decade_words = {k.lower(): int(v) for k, v in nums.get("decades", {}).items()}
+        # years in words read with the number words of the number rules
+        yw_rules = dict(rules.get("year_words", {}))
+        yw_rules["decades_after_century"] = {**{k: v for k, v in self.decade_words.items() if v < 100},
+                                             **yw_rules.get("decades_after_century", {})}
+        numbers = numbers or {}
+        self.year_words = YearWords(numbers.get("words", {}), numbers.get("scales", {}), yw_rules)
         periods = rules.get("periods", {})
         self.period_units = {k.lower(): v for k, v in periods.get("units", {}).items()}
         self.modifiers = {k.lower(): v for k, v in periods.get("modifiers", {}).items()}
         self.cues = {k.lower(): v for k, v in periods.get("cues", {}).items()}
         self.range_connectors = [w.lower() for w in periods.get("range_connectors", ["-", "to", "until", "through"])]
         self.range_leads = [w.lower() for w in periods.get("range_leads", ["from", "between"])]
+        self.now_words = [w.lower() for w in periods.get("now_words", [])]
         self.find_next_periods = bool(periods.get("find_next_periods", True))
         self.part_words = {k.lower(): v for k, v in rules.get("parts", {}).get("words", {}).items()}
         self.part_fractions: dict[str, dict[str, list[float]]] = {
             k: v for k, v in rules.get("parts", {}).items() if k != "words" and isinstance(v, dict)
         }
         self.quarter_words = {k.lower(): int(v) for k, v in rules.get("quarters", {}).items()}
+        self.last_words = [w.lower() for w in rules.get("weeks", {}).get("last_words", [])]
         offsets = rules.get("offsets", {})
         self.offset_units = {k.lower(): v for k, v in offsets.get("units", {}).items()}
         self.offset_directions = {k.lower(): v for k, v in offsets.get("directions", {}).items()}
@@ -198,6 +222,12 @@ class DateReader:
         b["month"] = rf"(?:{months})(?![a-z])\.?"
         b["weekday"] = rf"(?:{weekdays})(?![a-z])\.?"
         b["year"] = r"(?:1[89]|2[01])\d{2}(?![\d])"
+        b["yw"] = self.year_words.pattern()
+        # a year in figures or words ("nineteen seventy-eight"): where a month or a day already says "date"
+        # ("May 5, two thousand people marched": words count people unless a pause follows them)
+        # (a year before 1800 in figures only before a pause too: "5 December 1391.", not "May 5 1500 people")
+        b["yearx"] = (rf"(?:{b['year']}|(?<!\d)1[0-7]\d{{2}}(?!\d)(?=\s*(?:[.,;:!?)]|$))"
+                      rf"|{b['yw']}(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|through|until|till|at)\b))")
         b["daynum"] = r"(?<![\d.,$€£¥])(?<![$€£¥]\s)[0-3]?\d(?:st|nd|rd|th)?(?![\d])(?!\.\d)"
         # number words as days: "the second", "twenty-first", "thirty first", "fifteen"
         b["dayword"] = (
@@ -252,6 +282,13 @@ class DateReader:
         """'may'/'march' written in lower case are words, not months."""
         return bool(name) and name.lower().rstrip(".") in self.verb_months and name[0].islower()  # type: ignore[index]
 
+    def _year_of(self, s: str | None) -> int | None:
+        """A year in figures or in words ("nineteen seventy-eight")."""
+        if not s:
+            return None
+        s = s.strip()
+        return int(s) if s.isdigit() else self.year_words.value(s)
+
     def _year2(self, s: str) -> int:
         v = int(s)
         return 2000 + v if v < self.two_digit_pivot else 1900 + v
@@ -262,6 +299,7 @@ class DateReader:
     def _forms(self) -> list[_Form]:
         b = self._blocks
         M, W, Y, D, DW = b["month"], b["weekday"], b["year"], b["daynum"], b["dayword"]
+        YX = b["yearx"]
         T, C = b["time"], b["conn"]
         rel_words = _alternation(list(self.relative))
         pod = _alternation(self.parts_of_day)
@@ -279,31 +317,64 @@ class DateReader:
         # "the night of January 6", "Thursday, January 13th", "Jan. 19, 2022", "Oct-2", "april22",
         # "May the eleventh", "Jan first", "January 12 of 2016"
         add("md", rf"(?:(?P<lead>{b['lead']})\s+)?{wd_opt}(?P<m>{M})(?:\s*[-/]\s*|\s*(?:the\s+)?)(?P<d>{D}|{DW})"
-                  rf"(?!\s*[-–]\s*\d)(?:(?:,\s*|\s+(?:of\s+)?)(?P<y>{Y}))?(?P<t>{T})?",
+                  rf"(?!\s*[-–]\s*\d)(?:(?:,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?(?P<t>{T})?",
             self._h_md, first(self.lead_ins) | weekdays_s | months_s)
         # "13 January 2022", "Thursday, 13 January", "the 13th of January", "1-jan", "second of Aug"
-        add("dm", rf"{wd_opt}(?:the\s+)?(?P<d>{D}\.?|{DW})(?:\s*-\s*|\s+of\s+|\s+)(?P<m>{M})(?:,?\s+(?:of\s+)?(?P<y>{Y}))?(?P<t>{T})?",
+        add("dm", rf"{wd_opt}(?:the\s+)?(?P<d>{D}\.?|{DW})(?:\s*-\s*|\s+of\s+|\s+)(?P<m>{M})(?:,?\s+(?:of\s+)?(?P<y>{YX}))?(?P<t>{T})?",
             self._h_dm, weekdays_s | {"the", "#"} | day_words_s)
         # numeric: 2022-01-13, 2015/08/12, 2019-sep-1; 13.01.2022, 13/01/2022, 21/04/16, 9-18-15
         add("ymd", rf"(?<![\d.])(?P<y>{Y})(?P<s>[-/.])(?:(?P<mo>[01]?\d)|(?P<m>{M}))(?P=s)(?P<d>[0-3]?\d)(?![\d-]|\.\d)",
             self._h_ymd, digit)
         add("dmy", r"(?<![\d.,/:])(?P<n1>[0-3]?\d)(?P<s>[./-])(?P<n2>[0-3]?\d)(?P=s)(?P<y>(?:1[89]|2[01])\d{2}|\d{2})(?![\d]|[./-]\d|:)",
             self._h_dmy, digit)
+        # "on 22/04", "from 10/1 to 11/7": day and month without a year, after a cue word
+        if self.numeric_cues:
+            add("dmcue", rf"(?P<cue>{_alternation(self.numeric_cues)})\s+(?<![\d.,/:])(?P<n1>[0-3]?\d)(?P<s>[/-])(?P<n2>[0-3]?\d)"
+                         rf"(?![\d]|[./-]\d|\s*(?:%|per\s*cent|percent)|\s+of\b)",
+                self._h_dmcue, frozenset(self.numeric_cues))
         # "January 2022", "Jan-Feb 2017", "January to March 2022", "between December and February"
-        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?,?\s+(?:of\s+)?(?P<y>{Y})",
+        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{YX})",
             self._h_my, months_s | first(self.range_leads))
         # day ranges: "January 4-22", "Nov. 19 to 20, 2016", "from 4 to 22 January", "between 3 and 5 May"
-        add("mdd", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})\s+(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<d2>{D})(?![\d.,]\d)(?!\s*(?:%|per\s*cent|percent))"
-                   rf"(?:,?\s+(?P<y>{Y}))?",
+        add("mdd", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})\s+(?:(?P<rl2>{b['rlead']})\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<d2>{D})(?![\d.,]\d)(?!\s*(?:%|per\s*cent|percent))"
+                   rf"(?:,?\s+(?P<y>{YX}))?",
             self._h_mdd, months_s | first(self.range_leads))
         add("ddm", rf"(?:(?P<rl>{b['rlead']})\s+)?(?:the\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?:the\s+)?(?P<d2>{D})(?:\s+of|,)?\s+(?P<m>{M})"
-                   rf"(?:,?\s+(?P<y>{Y}))?",
+                   rf"(?:,?\s+(?P<y>{YX}))?",
             self._h_ddm, digit | {"the"} | first(self.range_leads))
+        # "from 4 to January 22, 1995": the first day takes the month of the second
+        add("dmd", rf"(?P<rl>{b['rlead']})\s+(?:the\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<m>{M})\s+(?:the\s+)?(?P<d2>{D})"
+                   rf"(?:,?\s+(?P<y>{YX}))?",
+            self._h_dmd, first(self.range_leads))
+        # "from 4 to 22 this month", "between 4 and 22 next month", "4-23 of next month"
+        add("ddrel", rf"(?:(?P<rl>{b['rlead']})\s+)?(?:the\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?:the\s+)?(?P<d2>{D})\s+(?:(?:of|in)\s+)?"
+                     rf"(?:the\s+)?(?P<mod>{b['mod']})\s+month\b",
+            self._h_ddrel, digit | {"the"} | first(self.range_leads))
         # year ranges: "2014-2018", "2014-15", "from 2014 to 2018", "between 2015 and 2018"
         add("yy", rf"(?:(?P<rl>{b['rlead']}|in)\s+)?(?<![\d.,$€£¥-])(?P<y>{Y})(?P<c>\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(?P<y2>{Y}|\d{{2}}(?![\d.,]))(?!\s*(?:%|per))",
             self._h_yy, digit | first(self.range_leads) | {"in"})
+        # a month in other orders (after the year ranges: "2010-11" is two years): "2016-11", "2016/11", "11/2016", "3-2015", "2016 June", "2016, Nov"
+        add("ym", rf"(?<![\d.,/:$€£¥#-])(?:(?P<y>{Y})\s*(?P<s>[-/])\s*(?P<mo>1[0-2]|0?[1-9])(?![\d]|\s*[./-]\s*\d|\s*%)"
+                  rf"|(?P<mo2>1[0-2]|0?[1-9])\s*(?P<s2>[-/])\s*(?P<y2>{Y})(?!\s*[./-]\s*\d)"
+                  rf"|(?P<y3>{Y})\s*,?\s*(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d)))",
+            self._h_ym, digit)
         # relative words: "yesterday evening", "today"
         add("rel", rf"(?P<rel>{rel_words})(?:\s+(?P<part>{pod}))?(?![a-z])", self._h_rel, first(list(self.relative)))
+        # "the summer of 2021", "last winter", "in early spring", "autumn 2019", "mid summer"
+        if self.seasons:
+            scues = _alternation(self.season_cues) if self.season_cues else r"(?!)"
+            add("season", rf"(?:(?P<cue>{scues})\s+)?(?:(?P<part>{b['part']})[\s-]*)?(?P<the>the\s+)?(?:(?P<mod>this|next|last|past|coming)\s+)?"
+                          rf"(?P<s>{_alternation(list(self.seasons))})(?![a-z])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?",
+                self._h_season, first(self.season_cues) | first(list(self.part_words)) | frozenset(self.seasons)
+                | frozenset({"the", "this", "next", "last", "past", "coming"}))
+        # "on Christmas Day", "Thanksgiving 2023", "last Easter", "over the Easter weekend"
+        if self.holidays.names:
+            names = _alternation(self.holidays.names).replace("'", "['’]")
+            add("holiday", rf"(?:(?P<mod>this|next|last)\s+)?(?P<h>{names})(?![\w'’])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?",
+                self._h_holiday, first(self.holidays.names) | frozenset({"this", "next", "last"}))
+        # "the next day", "the day before": a day counted from another event
+        if self.event_days:
+            add("eventday", rf"(?P<rel>{_alternation(self.event_days)})(?![a-z])", self._h_eventday, first(self.event_days))
         # "on Thursday", "last Friday", "this Sunday evening", "Friday"
         wd_long = _alternation([w for w in self.weekdays if len(w) > 3])
         add("wd", rf"(?:(?P<on>on|last|this|next|past|coming)\s+)?(?P<w>{wd_long}|{W})(?![a-z])"
@@ -331,30 +402,50 @@ class DateReader:
             self._h_relperiod, first(list(self.part_words)) | first(list(self.modifiers)) | {"the", "in"}
             | frozenset(self.period_units))
         # "early January", "mid-March 2022", "the end of March", "since August", "in February"
-        add("partmonth", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d))(?:,?\s+(?:of\s+)?(?P<y>{Y}))?",
+        add("partmonth", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d))(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{YX}))?",
             self._h_partmonth, first(list(self.part_words)) | first(list(self.cues)))
         # "this September", "last sept", "next June"
         add("modmonth", rf"(?P<mod>this|last|next)\s+(?P<m>{M})(?!\.?,?\s*[-–/]?\s*\d)", self._h_modmonth,
             frozenset({"this", "last", "next"}))
         # "in 2021", "since 2014", "late 2021", "the end of 2000", "the year 2008"
-        add("partyear", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?:the\s+year\s+)?(?<![\d.,$€£¥])(?P<y>{Y})(?![.,]\d|\s*(?:%|per\s*cent|percent))",
+        add("partyear", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?:the\s+year\s+)?(?:(?<![\d.,$€£¥])(?P<y>{Y})(?![.,]\d|\s*(?:%|per\s*cent|percent))|(?P<yw>{b['yw']})(?=\s*(?:[.,;:!?)]|$)))",
             self._h_partyear, first(list(self.part_words)) | first(list(self.cues)))
         # quarters and halves: "Q3 2019", "2016 Q3", "the third quarter of 2016", "H1 2016", "the first half of 2021"
         qwords = _alternation(list(self.quarter_words))
         add("quarter", rf"(?:(?P<y0>{Y})\s*)?(?:(?P<q>Q[1-4])|(?P<h>H[12]))(?![a-z\d])(?:\s*(?P<y>{Y})|\s+(?P<mod>this|next|last)\s+year)?"
-                       rf"|(?:the\s+)?(?P<qw>{qwords})\s+(?P<qu>quarter|half)(?:\s+(?:of\s+)?(?:(?P<y2>{Y})|(?P<mod2>this|next|last)\s+year))?",
+                       rf"|(?:the\s+)?(?P<qw>{qwords})\s+(?P<qu>quarter|half)(?:\s+(?:of\s+)?(?:(?P<y2>{YX})|(?P<mod2>this|next|last)\s+year))?",
             self._h_quarter, digit | {"q", "h", "the"} | first(list(self.quarter_words)))
         # decades and centuries: "the 1990s", "the '70s", "the seventies", "the 21st century"
         decw = _alternation(list(self.decade_words))
         add("decade", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'?(?P<dec2>[1-9]0)'?s|(?P<decw>{decw}))(?![a-z\d])"
                       rf"|(?:the\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century",
             self._h_decade, digit | {"the", "'"} | first(list(self.part_words)) | first(list(self.decade_words)))
+        # "the third week of July", "the last week of 2015", "the first Friday of next month",
+        # "the second Monday in March 2022", "the first week next year"
+        nth_words = _alternation(list(self.ordinal_words) + self.last_words)
+        add("nth", rf"(?:the\s+)?(?P<nth>{nth_words})\s+(?:(?P<wk>week)|(?P<w>{W}))\s+(?:(?:of|in)\s+)?"
+                   rf"(?:(?:the\s+)?(?P<mod>{b['mod']})\s+(?P<u>month|year)\b|(?P<m>{M})(?!\.?\s*[0-3]?\d(?!\d))(?:,?\s+(?:of\s+)?(?P<y>{YX}))?"
+                   rf"|(?P<y2>{YX}))",
+            self._h_nth, frozenset({"the"}) | frozenset(self.ordinal_words) | frozenset(self.last_words))
+        # "the week of March 3", "week of September 16th"
+        add("weekof", rf"(?:the\s+)?week\s+of\s+(?P<rest>{M})", self._h_weekof, frozenset({"the", "week"}))
+        # "June next year", "March of last year"
+        add("monthrel", rf"(?P<m>{M})\s+(?:of\s+)?(?P<mod>{b['mod']})\s+year\b", self._h_monthrel, months_s)
+        # "the nineteen seventies", "the twenty-tens", "the two thousands"
+        add("decadewords", rf"the\s+(?P<dw>{self.year_words.decade_pattern()})", self._h_decadewords, frozenset({"the"}))
         # offsets: "two days ago", "three weeks from now", "a month ago", "in three weeks", "in two days' time",
         # "two days later" (from another event), "the past three weeks", "the next 3 days", "within five days"
         A, OU = b["amount"], b["ounit"]
-        add("offset", rf"(?P<a>{A})\s+(?P<u>{OU})\s+(?P<dir>{_alternation(list(self.offset_directions))})(?![a-z])",
-            self._h_offset, digit | first(list(self.amounts)) | frozenset(self.units_words) | frozenset(self.tens_words))
-        add("inoffset", rf"(?P<in>in|within)\s+(?:(?P<the>the\s+(?:next|coming)\s+))?(?P<a>{A})\s+(?P<u>{OU})(?P<time>'s?\s+time|\s+time)?(?!\s+(?:of|per|and\s+a\s+half)\b)",
+        quals = _alternation(list(self.duration_qualifiers)) if self.duration_qualifiers else r"(?!)"
+        add("offset", rf"(?:(?P<q>{quals})\s+)?(?P<a>{A})\s+(?P<u>{OU})(?P<more>(?:,?\s+(?:and\s+)?(?:{A})\s+(?:{OU})){{1,3}})?\s+(?P<dir>{_alternation(list(self.offset_directions))})(?![a-z])",
+            self._h_offset, digit | first(list(self.amounts)) | frozenset(self.units_words) | frozenset(self.tens_words)
+            | first(list(self.duration_qualifiers)))
+        # "two Sundays from now", "three Mondays ago", "two Fridays later": counted in weeks to such a day
+        wd_full = _alternation([w for w in self.weekdays if len(w) > 3])
+        add("wdoffset", rf"(?P<a>{A})\s+(?P<w>{wd_full})s?\s+(?P<dir>{_alternation(list(self.offset_directions))})(?![a-z])",
+            self._h_wdoffset, digit | first(list(self.amounts)) | frozenset(self.units_words) | frozenset(self.tens_words))
+        next_words = _alternation([w for w, v in self.modifiers.items() if v == "next"] or ["next"])
+        add("inoffset", rf"(?P<in>in|within)\s+(?:(?P<the>the\s+(?:{next_words})\s+))?(?P<a>{A})\s+(?P<u>{OU})(?P<time>'s?\s+time|\s+time)?(?!\s+(?:of|per|and\s+a\s+half)\b)",
             self._h_inoffset, frozenset({"in", "within"}))
         add("rolling", rf"(?:the\s+)?(?P<mod>past|last|next|previous|coming|recent)\s+(?P<a>{A})\s+(?P<u>{OU})(?!\s+(?:of|per)\b)",
             self._h_rolling, frozenset({"the", "past", "last", "next", "previous", "coming", "recent"}))
@@ -382,7 +473,7 @@ class DateReader:
                       self.ordinal_tens, self.units_words, self.tens_words, self.duration_units, self.duration_wholes):
             for phrase in table:
                 words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
-        for phrase in self.lead_ins:
+        for phrase in self.lead_ins + self.holidays.names + self.event_days + self.now_words + list(self.seasons):
             words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
         return frozenset(words - {"the", "in", "of", "a", "an", "on", "at", "to", "and", "from", "by"})
 
@@ -414,7 +505,9 @@ class DateReader:
             forms = starters.get(key)
             if not forms:
                 continue
-            if key not in core and (i + 1 >= len(tokens) or tokens[i + 1][1] not in core):
+            # a common first word ("within", "the") needs a date word right after it, or after
+            # one more ("within the next 3 years", "between now and May")
+            if key not in core and not any(t[1] in core for t in tokens[i + 1 : i + 3]):
                 continue
             candidates = []
             for form in forms:
@@ -434,10 +527,41 @@ class DateReader:
                 found.append(dm)
                 pos_done = dm.end if dm.end > start else m.end()
                 break
-        return self._join_ranges(text, found)
+        return self._join_open_starts(text, self._join_ranges(text, found))
 
     def _speaks_of_future(self, sentence: str) -> bool:
         return any(re.search(rf"\b{re.escape(c)}\b", sentence, re.IGNORECASE) for c in self.future_cues)
+
+    def _join_open_starts(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """'between now and November 15', 'from January 22 until now', 'from 2015 to May 5, 2017':
+        a range whose one end is the publication day, or a year (a bare year is not read alone)."""
+        if not found or not self.now_words:
+            return found
+        b = self._blocks
+        now = _alternation(self.now_words)
+        joint = rf"(?:{b['conn']}|\s+and\s+)"
+        before_re = re.compile(rf"(?:^|(?<=\s))(?P<rl>{b['rlead']})\s+(?:(?P<now>{now})|(?P<y>{b['year']}))(?P<c>{joint})$", re.IGNORECASE)
+        after_re = re.compile(rf"(?P<c>{joint})(?P<now>{now})(?![a-z])", re.IGNORECASE)
+        lead_re = re.compile(rf"(?:^|(?<=\s))(?P<rl>{b['rlead']})\s+$", re.IGNORECASE)
+        out = []
+        for d in found:
+            if d.until is None and d.rolling is None and not d.from_event and d.bound is None:
+                window = text[max(0, d.start - 40) : d.start]
+                before = before_re.search(window)
+                lead = lead_re.search(text[max(0, d.start - 12) : d.start])
+                after = after_re.match(text, d.end)
+                if before and (before.group("c").strip().lower() != "and" or before.group("rl").lower() == "between"):
+                    start = d.start - len(window) + before.start()
+                    first = (DateMatch(start, start, "", relative_days=0) if before.group("now")
+                             else DateMatch(start, start, "", year=int(before.group("y"))))
+                    if first.year is None or d.year is None or first.year <= d.year:
+                        d = replace(first, end=d.end, text=text[start : d.end], until=d)
+                elif after and lead and (after.group("c").strip().lower() != "and" or lead.group("rl").lower() == "between"):
+                    start = d.start - len(lead.group(0).lstrip())
+                    end = DateMatch(after.start("now"), after.end(), after.group("now"), relative_days=0)
+                    d = replace(d, start=start, end=after.end(), text=text[start : after.end()], until=end)
+            out.append(d)
+        return out
 
     def _join_ranges(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
         """'from Oct. 2 to October 22', 'between January 2015 and March 2016': two dates, one range."""
@@ -496,20 +620,21 @@ class DateReader:
             return None
         if not raw_day[0].isdigit() and text[m.end("m") : m.start("d")].strip() in ("-", "/"):
             return None
-        year = int(m.group("y")) if m.group("y") else None
+        year = self._year_of(m.group("y")) if m.group("y") else None
         return self._date(m, text, start, year, self._month_of(m.group("m")), self._day_value(raw_day),
                           weekday=self._wd(m), has_time=bool(m.group("t")))
 
     def _h_dm(self, m: re.Match[str], text: str) -> DateMatch | None:
-        if self._verb_month(m.group("m")):
-            return None
         raw_day = m.group("d")
         joiner = text[m.end("d") : m.start("m")]
+        ordinal = bool(re.search(r"(?:st|nd|rd|th)\.?$", raw_day, re.IGNORECASE)) or raw_day.lower() in self.ordinal_words
+        if self._verb_month(m.group("m")) and not (ordinal and "of" in joiner.lower()):
+            return None  # "4 may": a verb; "the fourth of may": a date
         if not raw_day[0].isdigit() and "of" not in joiner.lower():
             return None  # "second May" is not a date; "the second of May" is
         if raw_day.endswith(".") and "-" in joiner:
             return None
-        year = int(m.group("y")) if m.group("y") else None
+        year = self._year_of(m.group("y")) if m.group("y") else None
         return self._date(m, text, m.start(), year, self._month_of(m.group("m")), self._day_value(raw_day.rstrip(".")),
                           weekday=self._wd(m), has_time=bool(m.group("t")))
 
@@ -534,10 +659,17 @@ class DateReader:
             day, month = month, day
         return self._date(m, text, m.start(), year, month, day)
 
+    def _h_dmcue(self, m: re.Match[str], text: str) -> DateMatch | None:
+        a, b = int(m.group("n1")), int(m.group("n2"))
+        day, month = (a, b) if self.order == "dmy" else (b, a)
+        if month > 12 and day <= 12:
+            day, month = month, day
+        return self._date(m, text, m.start("n1"), None, month, day)
+
     def _h_my(self, m: re.Match[str], text: str) -> DateMatch | None:
         if self._verb_month(m.group("m")) and not m.group("m2"):
             return None
-        year = int(m.group("y"))
+        year = self._year_of(m.group("y"))
         month = self._month_of(m.group("m"))
         if not m.group("m2"):
             start = m.start("m")  # "from January 2022": the range joiner takes the lead
@@ -552,22 +684,72 @@ class DateReader:
         end = DateMatch(m.start("m2"), m.end(), text[m.start("m2") : m.end()], year=year, month=month2)
         return DateMatch(m.start(), m.end(), m.group(0), year=start_year, month=month, until=end)
 
+    def _h_ym(self, m: re.Match[str], text: str) -> DateMatch | None:
+        g = m.groupdict()
+        prev = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, m.start() - 16) : m.start()])
+        if prev and prev.group(1).lower() in self.not_before_numeric:
+            return None  # "Resolution 2016-11", "No. 3/2015": a number, not a month
+        if g.get("y3"):
+            name = g["m"]
+            if self._verb_month(name) or (name.lower().rstrip(".") in self.verb_months
+                                          and re.match(r"\s+[a-z]", text[m.end() :])):
+                return None  # "in 2016 May said": a name or a verb after a year
+            year, month = int(g["y3"]), self._month_of(name)
+        else:
+            year = int(g.get("y") or g["y2"])
+            month = int(g.get("mo") or g["mo2"])
+        return DateMatch(m.start(), m.end(), m.group(0), year=year, month=month)
+
     def _h_mdd(self, m: re.Match[str], text: str) -> DateMatch | None:
         """A day range within one month: "January 4-22, 2022" and "3 to 5 February"."""
         if self._verb_month(m.group("m")):
             return None
-        if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
+        if m.group("c").strip().lower() == "and" and "between" not in (
+                (m.group("rl") or "").lower(), (m.groupdict().get("rl2") or "").lower()):
             return None
         month = self._month_of(m.group("m"))
         d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
         if d1 is None or d2 is None or d2 <= d1:
             return None
-        year = int(m.group("y")) if m.group("y") else None
+        year = self._year_of(m.group("y")) if m.group("y") else None
         end = self._date(m, text, m.start("d2"), year, month, d2)
         first = self._date(m, text, m.start(), year, month, d1)
         if end is None or first is None:
             return None
         return replace(first, until=end)
+
+    def _h_dmd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        """'from 4 to January 22': the first day is in the same month, or ('from 28 to March 3') the one before."""
+        d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
+        if d1 is None or d2 is None or d1 < d2:
+            return self._h_mdd(m, text)
+        if self._verb_month(m.group("m")) or d1 == d2:
+            return None
+        if m.group("c").strip().lower() == "and" and m.group("rl").lower() != "between":
+            return None
+        month2 = self._month_of(m.group("m"))
+        year2 = self._year_of(m.group("y"))
+        month1 = 12 if month2 == 1 else month2 - 1  # type: ignore[operator]
+        year1 = None if year2 is None else (year2 - 1 if month2 == 1 else year2)
+        end = self._date(m, text, m.start("m"), year2, month2, d2)
+        first = self._date(m, text, m.start(), year1, month1, d1)
+        if end is None or first is None:
+            return None
+        return replace(first, until=end)
+
+    def _h_ddrel(self, m: re.Match[str], text: str) -> DateMatch | None:
+        """'from 4 to 22 this month': a day range in a month counted from the publication date."""
+        if m.group("c").strip().lower() == "and" and (m.group("rl") or "").lower() != "between":
+            return None
+        glue = text[m.end("d2") : m.start("mod")].lower()
+        if not m.group("rl") and not re.search(r"\b(?:of|in)\b", glue) and not re.search(r"[a-z]$", m.group("d2")):
+            return None  # "rose 4 to 23 next month": two amounts, not two days
+        offset = {"this": 0, "next": 1, "last": -1}.get(self.modifiers.get(m.group("mod").lower(), ""))
+        d1, d2 = self._day_value(m.group("d")), self._day_value(m.group("d2"))
+        if offset is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+            return None
+        end = DateMatch(m.start("d2"), m.end(), text[m.start("d2") : m.end()], day=d2, period="month", period_offset=offset)
+        return DateMatch(m.start(), m.end(), m.group(0), day=d1, period="month", period_offset=offset, until=end)
 
     # "3-5 May" reads like "May 3-5": the same groups, so the same handler.
     _h_ddm = _h_mdd
@@ -589,6 +771,43 @@ class DateReader:
 
     def _h_rel(self, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(m.start(), m.end(), m.group(0), relative_days=int(self.relative[re.sub(r"\s+", " ", m.group("rel").lower())]))
+
+    def _h_season(self, m: re.Match[str], text: str) -> DateMatch | None:
+        g = m.groupdict()
+        name = g["s"].lower()
+        year = self._year_of(g.get("y"))
+        mod = {"past": "last", "coming": "next"}.get((g.get("mod") or "").lower(), (g.get("mod") or "").lower()) or None
+        part = self._part(m)
+        cue = (g.get("cue") or "").lower()
+        if name in self.season_needs_mod and not (mod or (cue == "in" and g.get("the"))):
+            return None  # "prices fall", "the fall of the city"
+        if year is None and mod is None and part is None and not cue:
+            return None  # "summer" alone: a name or a word
+        if part in ("earlier", "later", "rest"):
+            part = None if mod or year else part
+        start = m.start("part") if part else m.start("the") if g.get("the") else m.start("mod") if mod else m.start("s")
+        if part in ("earlier", "later", "rest"):
+            return None
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, season=name, weekday_mod=mod, part=part)
+
+    def _h_holiday(self, m: re.Match[str], text: str) -> DateMatch | None:
+        name = m.group("h")
+        if not name[0].isupper():
+            return None  # "easter egg", "christmas" in running lower case: words, not days
+        year = self._year_of(m.group("y"))
+        mod = (m.group("mod") or "").lower() or None
+        if year is None and mod is None:
+            before = re.search(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$", text[max(0, m.start() - 20) : m.start()])
+            words = before.group(1).lower().split() if before else []
+            cue = bool(words) and (words[-1] in self.holidays.cues or " ".join(words[-2:]) in self.holidays.cues)
+            pause = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :])
+            if not cue and not pause:
+                return None  # "the Christmas tree", "Easter Island"
+        start = m.start() if mod else m.start("h")
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, holiday=name, weekday_mod=mod)
+
+    def _h_eventday(self, m: re.Match[str], text: str) -> DateMatch | None:
+        return DateMatch(m.start(), m.end(), m.group(0), from_event=True, period="day")
 
     def _h_wd(self, m: re.Match[str], text: str) -> DateMatch | None:
         on = (m.group("on") or "").lower()
@@ -630,6 +849,9 @@ class DateReader:
         if not m.group("d")[0].isdigit() and not m.group("the"):
             return None
         start = m.start() if m.group("the") else m.start("d")
+        on_the = re.match(r"on\s+(?=the\s)", m.group(0), re.IGNORECASE)
+        if on_the:
+            start = m.start() + on_the.end()  # "on the 27th": the date is "the 27th"
         tail = re.match(r"\s+of\s+(this|next|last)\s+month", text[m.end("d") :], re.IGNORECASE)
         if tail:
             end = m.end("d") + tail.end()
@@ -641,6 +863,9 @@ class DateReader:
         day = self._day_value(m.group("d"))
         if day is None or not (1 <= day <= 31):
             return None
+        raw = m.group(0).lower()
+        if not (raw.startswith("the") or re.search(r"\bof\b", raw) or not m.group("d")[-1].isdigit()):
+            return None  # "rose 23 next month": an amount, not a day
         off = {"this": 0, "next": 1, "last": -1}[m.group("mod").lower()]
         return DateMatch(m.start(), m.end(), m.group(0), day=day, period="month", period_offset=off)
 
@@ -689,13 +914,15 @@ class DateReader:
         if len(name.rstrip(".")) <= 3 and not name[0].isupper():
             return None
         month = self._month_of(name)
-        year = int(m.group("y")) if m.group("y") else None
+        year = self._year_of(m.group("y")) if m.group("y") else None
         cue = (m.group("cue") or "").lower()
         bound = self.cues.get(re.sub(r"\s+", " ", cue)) if cue else None
         if part is None and not cue:
             return None
         if part in ("earlier", "later", "rest"):
             return None
+        if m.group("y") is None and re.match(rf"\s+(?:of\s+)?(?:{self._blocks['mod']})\s+year\b", text[m.end() :], re.IGNORECASE):
+            return None  # "in October next year": the month is read with its year
         start = m.start("m") if cue and bound in (None, "in") else m.start()
         bound = bound if bound not in (None, "in") else None
         return DateMatch(start, m.end(), text[start : m.end()], year=year, month=month, part=part, bound=bound)
@@ -715,11 +942,21 @@ class DateReader:
         after = text[m.end() : m.end() + 12]
         if re.match(r"\s*(?:[-–]|to\b|and\b)\s*\d", after):
             return None  # the start of a range of numbers
-        start = m.start("y") if cue and bound in (None, "in") else m.start()
-        if cue and re.match(r"\s*the\s+year", text[m.end("cue") : m.start("y")], re.IGNORECASE):
-            start = m.start("y") - len(re.search(r"the\s+year\s+$", text[: m.start("y")], re.IGNORECASE).group(0))  # type: ignore[union-attr]
+        if re.match(r"\s*[QH][1-4](?![a-z\d])", after):
+            return None  # "during 2016 H2": the half or quarter is read from the year on
+        if m.group("y") and not part:
+            ym = next(f for f in self._forms if f.name == "ym").pattern.match(text, m.start("y"))
+            if ym and ym.end() > m.end() and self._h_ym(ym, text) is not None:
+                return None  # "in 2016 June", "in 2016-11": the month is read from the year on
+        ystart = m.start("y") if m.group("y") else m.start("yw")
+        year = self._year_of(m.group("y") or m.group("yw"))
+        if year is None:
+            return None
+        start = ystart if cue and bound in (None, "in") else m.start()
+        if cue and re.match(r"\s*the\s+year", text[m.end("cue") : ystart], re.IGNORECASE):
+            start = ystart - len(re.search(r"the\s+year\s+$", text[:ystart], re.IGNORECASE).group(0))  # type: ignore[union-attr]
         bound = bound if bound not in (None, "in") else None
-        return DateMatch(start, m.end(), text[start : m.end()], year=int(m.group("y")), part=part, bound=bound)
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, part=part, bound=bound)
 
     def _h_quarter(self, m: re.Match[str], text: str) -> DateMatch | None:
         g = m.groupdict()
@@ -740,7 +977,7 @@ class DateReader:
                 return None  # "the first half" of a match, a book ...
         if index > (4 if period == "quarter" else 2):
             return None
-        year = int(year_s) if year_s else None
+        year = self._year_of(year_s) if year_s else None
         offset = {"this": 0, "next": 1, "last": -1}[mod.lower()] if mod else None
         return DateMatch(m.start(), m.end(), m.group(0), year=year, period=period, period_index=index,
                          period_offset=offset)
@@ -767,6 +1004,70 @@ class DateReader:
                 return None
         return DateMatch(m.start(), m.end(), m.group(0), period="decade", period_index=index, part=part)
 
+    def _h_nth(self, m: re.Match[str], text: str) -> DateMatch | None:
+        g = m.groupdict()
+        word = g["nth"].lower()
+        n = -1 if word in self.last_words else self.ordinal_words.get(word)
+        if n is None or n > 5:
+            return None
+        weekday = self._wd(m, "w") if g.get("w") else None
+        if g.get("w") and len(g["w"].rstrip(".")) <= 3:
+            return None  # "the first sun of", "the second sat": not weekdays
+        if g.get("mod"):
+            offset = {"this": 0, "next": 1, "last": -1}.get(self.modifiers.get(g["mod"].lower(), ""))
+            if offset is None or (weekday is not None and g["u"].lower() != "month"):
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), period=g["u"].lower(), period_offset=offset, nth=n, weekday=weekday)
+        if g.get("m"):
+            if self._verb_month(g["m"]):
+                return None
+            return DateMatch(m.start(), m.end(), m.group(0), month=self._month_of(g["m"]), year=self._year_of(g.get("y")),
+                             nth=n, weekday=weekday)
+        if weekday is not None:
+            return None  # "the first Friday of 2022" is a rare way to say it: left alone
+        year = self._year_of(g.get("y2"))
+        return None if year is None else DateMatch(m.start(), m.end(), m.group(0), year=year, nth=n)
+
+    def _h_weekof(self, m: re.Match[str], text: str) -> DateMatch | None:
+        # a date is short: read only the words right after "week of" (reading the rest of a long
+        # text at every "week of" would make the work grow with the square of its length)
+        window = text[m.start("rest") : m.start("rest") + 80]
+        day = next((d for d in self.find(window) if d.start == 0 and d.granularity == "day"), None)
+        if day is None or day.until is not None:
+            return None
+        end = m.start("rest") + day.end
+        return replace(day, start=m.start(), end=end, text=text[m.start() : end], week_of=True)
+
+    def _h_monthrel(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if self._verb_month(m.group("m")):
+            return None
+        offset = {"this": 0, "next": 1, "last": -1}.get(self.modifiers.get(m.group("mod").lower(), ""))
+        if offset is None:
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), month=self._month_of(m.group("m")), period="year", period_offset=offset)
+
+    def _h_decadewords(self, m: re.Match[str], text: str) -> DateMatch | None:
+        start = self.year_words.decade_value(m.group("dw"))
+        if start is None or not 1000 <= start <= 2090:
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), period="decade", period_index=start)
+
+    def _offset_parts(self, text: str) -> tuple[int, int] | None:
+        """'2 years, 1 month and 21 days' as (months, days); None when an amount is vague or split."""
+        b = self._blocks
+        months = days = 0
+        for part in re.finditer(rf"(?P<a>{b['amount']})\s+(?P<u>{b['ounit']})", text, re.IGNORECASE):
+            amount = self._amount_value(part.group("a"))
+            if amount is None or amount[0] != amount[1] or amount[0] != int(amount[0]):
+                return None
+            unit, factor = self.offset_units[part.group("u").lower()]
+            n = int(amount[0]) * int(factor)
+            if unit == "day":
+                days += n
+            else:
+                months += n * (12 if unit == "year" else 1)
+        return months, days
+
     def _h_offset(self, m: re.Match[str], text: str) -> DateMatch | None:
         amount = self._amount_value(m.group("a"))
         if amount is None:
@@ -774,12 +1075,51 @@ class DateReader:
         unit, factor = self.offset_units[m.group("u").lower()]
         direction = self.offset_directions[re.sub(r"\s+", " ", m.group("dir").lower())]
         n = amount[0] if amount[0] == amount[1] else None
-        if direction == "event":
-            return DateMatch(m.start(), m.end(), m.group(0), from_event=True)
-        sign, base = (direction, 0) if isinstance(direction, int) else direction
-        if n is None:
+        parts = self._offset_parts(text[m.start() : m.start("dir")]) if m.group("more") else None
+        if m.group("more") and parts is None:
             return None
-        return self._offset_match(m, unit, n * factor * sign, base)
+        if parts and parts[1]:
+            unit = "day"
+        if direction == "event":
+            return DateMatch(m.start("a"), m.end(), text[m.start("a") : m.end()], from_event=True, period=unit)
+        sign, base = (direction, 0) if isinstance(direction, int) else direction
+        q = self.duration_qualifiers.get(re.sub(r"\s+", " ", (m.group("q") or "").lower()))
+        if q in ("less_than", "within", "more_than") and unit == "day" and parts is None and n is not None:
+            # "less than two weeks from today": the days up to that day; "more than a week ago": before it
+            target = int(n * factor) * sign + base
+            start = m.start("q")
+            if q == "more_than":
+                return DateMatch(start, m.end(), text[start : m.end()], relative_days=target,
+                                 bound="after" if sign > 0 else "before")
+            ends = sorted((base, target))
+            last = DateMatch(m.start("a"), m.end(), text[m.start("a") : m.end()], relative_days=ends[1])
+            return DateMatch(start, m.end(), text[start : m.end()], relative_days=ends[0], until=last)
+        if parts is not None:
+            months, days = parts
+            if not days:
+                dm = self._offset_match(m, "month", months * sign, base)
+            else:
+                dm = DateMatch(m.start(), m.end(), m.group(0), relative_days=days * sign + base, offset_months=months * sign)
+        elif n is None:
+            return None
+        else:
+            dm = self._offset_match(m, unit, n * factor * sign, base)
+        if dm is not None and m.group("q"):
+            # "about two weeks ago": the qualifier is not part of the date
+            dm = replace(dm, start=m.start("a"), text=text[m.start("a") : m.end()])
+        return dm
+
+    def _h_wdoffset(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a"))
+        direction = self.offset_directions[re.sub(r"\s+", " ", m.group("dir").lower())]
+        if amount is None or amount[0] != amount[1] or amount[0] != int(amount[0]) or not 1 <= amount[0] <= 52:
+            return None
+        if direction == "event":
+            return DateMatch(m.start(), m.end(), m.group(0), from_event=True, period="day")
+        if not isinstance(direction, int):
+            return None
+        n = int(amount[0])
+        return DateMatch(m.start(), m.end(), m.group(0), weekday=self._wd(m, "w"), weekday_only=True, nth=n * direction)
 
     def _offset_match(self, m: re.Match[str], unit: str, n: float, base: int = 0) -> DateMatch | None:
         if n != int(n):
@@ -799,7 +1139,9 @@ class DateReader:
             high = amount[1] * factor
             if unit != "day" and high != int(high):
                 return None
-            return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, high, 0), future_only=not m.group("time"))
+            # "within the next two weeks" says it is the future; "within two weeks" may be a length
+            return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, high, 0),
+                             future_only=not (m.group("time") or m.group("the")))
         if amount[0] != amount[1]:
             return None
         dm = self._offset_match(m, unit, amount[0] * factor, 0)
@@ -887,286 +1229,3 @@ class DateReader:
             out.append(DurationMatch(m.start(), m.end(), m.group(0), low * per, high * per,
                                      unit_name, "vague" if vague and q == "exact" else q))
         return out
-
-    # -- placing on the calendar ----------------------------------------------------------------
-
-    def resolve(self, m: DateMatch, reference: date | None, *, sentence: str = "", fallback_year: int | None = None,
-                fallback_note: str | None = None) -> Resolution:
-        """Place a date on the calendar, using ``reference`` (publication date) when needed."""
-        res = self._resolve(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
-        if m.bound and (res.low is not None or res.value is not None):
-            side = "after" if m.bound in ("since", "after", "from") else "before"
-            return replace(res, open_side=side)
-        return res
-
-    def _resolve(self, m: DateMatch, reference: date | None, *, sentence: str, fallback_year: int | None,
-                 fallback_note: str | None) -> Resolution:
-        if m.until is not None:
-            return self._resolve_range(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
-        if m.from_event:
-            return Resolution(None, None, None, f"{m.text.strip()!r} is counted from another event, not the publication date")
-        if m.rolling is not None:
-            return self._resolve_rolling(m, reference)
-        if m.relative_days is not None:
-            if reference is None:
-                return Resolution(None, None, None, "relative date; publication date unknown")
-            day = reference + timedelta(days=m.relative_days)
-            return Resolution(day, day, day, f"{m.text.strip()!r} counted from publication date {reference.isoformat()}")
-        if m.weekday_only:
-            return self._resolve_weekday(m, reference, sentence)
-        if m.period_offset is not None and (m.period != "quarter" and m.period != "half" or m.year is None):
-            return self._resolve_relative_period(m, reference)
-        if m.period in ("quarter", "half", "decade", "century"):
-            return self._resolve_numbered_period(m, reference, fallback_year, fallback_note)
-        if m.day is not None and m.month is None:
-            return self._resolve_day_only(m, reference, sentence)
-        if m.weekday_mod and m.month is not None and m.day is None:
-            return self._resolve_mod_month(m, reference)
-        year, note = m.year, None
-        if year is None:
-            if m.month is None:
-                return Resolution(None, None, None, "no year given")
-            if reference is not None:
-                year = reference.year
-                # "December 28" in an article published on January 3 is last year's.
-                if m.month - reference.month > 6:
-                    year -= 1
-                elif reference.month - m.month > 6 and m.month < 3:
-                    year += 1
-                if m.day == 29 and m.month == 2 and not calendar.isleap(year):
-                    # "Feb 29" without a year: the leap year nearest to the publication date
-                    year = min((y for y in range(year - 4, year + 5) if calendar.isleap(y)),
-                               key=lambda y: abs((date(y, 2, 29) - reference).days))
-                note = f"year {year} from the publication date"
-            elif fallback_year is not None:
-                year = fallback_year
-                note = fallback_note or f"year {year} assumed"
-            else:
-                return Resolution(None, None, None, "no year given and publication date unknown")
-        if m.day is None:
-            last = calendar.monthrange(year, m.month)[1] if m.month else 31
-            low = date(year, m.month or 1, 1)
-            high = date(year, m.month or 12, last)
-            low, high = self._apply_part(m.part, "month" if m.month else "year", low, high, reference)
-            return Resolution(None, low, high, note)
-        try:
-            day = date(year, m.month, m.day)  # type: ignore[arg-type]
-        except ValueError:
-            return Resolution(None, None, None, f"no such date ({m.text})")
-        conflict = None
-        if m.weekday is not None and day.weekday() != m.weekday:
-            conflict = f"{day.strftime('%B')} {day.day}, {day.year} was a {calendar.day_name[day.weekday()]}, not a {calendar.day_name[m.weekday]}"
-        return Resolution(day, day, day, note, conflict)
-
-    def _resolve_range(self, m: DateMatch, reference: date | None, **kw: Any) -> Resolution:
-        first = self._resolve(replace(m, until=None), reference, **kw)
-        last = self._resolve(m.until, reference, **kw)  # type: ignore[arg-type]
-        low = first.low or first.value
-        high = last.high or last.value
-        if low is None or high is None:
-            return Resolution(None, None, None, first.note if low is None else last.note)
-        if high < low:
-            if m.year is None and m.until is not None and m.until.year is None and m.month and m.until.month:
-                # "December 28 to January 4" without years: the range runs over the new year
-                try:
-                    high = high.replace(year=low.year + 1) if high.replace(year=low.year) < low else high
-                except ValueError:
-                    return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
-            if high < low:
-                return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
-        notes = [n for n in (first.note, last.note) if n]
-        return Resolution(None, low, high, notes[0] if notes else None, first.weekday_conflict or last.weekday_conflict)
-
-    def _resolve_weekday(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
-        if reference is None:
-            return Resolution(None, None, None, "weekday without a date; publication date unknown")
-        wd = m.weekday  # type: ignore[assignment]
-        name = calendar.day_name[wd]
-        monday = reference - timedelta(days=reference.weekday())
-        if m.weekday_mod == "this":
-            day = monday + timedelta(days=wd)
-            return Resolution(day, day, day, f"{name} of the week of publication date {reference.isoformat()}")
-        if m.weekday_mod == "next":
-            day = monday + timedelta(days=7 + wd)
-            return Resolution(day, day, day, f"{name} of the week after publication date {reference.isoformat()}")
-        if m.weekday_mod == "last":
-            back = (reference.weekday() - wd) % 7 or 7
-            day = reference - timedelta(days=back)
-            return Resolution(day, day, day, f"the {name} before publication date {reference.isoformat()}")
-        future = self._speaks_of_future(sentence)
-        delta = (wd - reference.weekday()) % 7
-        if future:
-            day = reference + timedelta(days=delta if delta <= self.future_days else delta - 7)
-        else:
-            back = (reference.weekday() - wd) % 7
-            day = reference - timedelta(days=back if back <= self.past_days else back - 7)
-        return Resolution(day, day, day, f"nearest {name} to publication date {reference.isoformat()}")
-
-    def _resolve_day_only(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
-        """'the 27th', 'Friday the 22nd': a day of a month near the publication date."""
-        if reference is None:
-            return Resolution(None, None, None, "day of the month without a month; publication date unknown")
-        candidates = []
-        for k in (-1, 0, 1):
-            first = _add_months(reference.replace(day=1), k)
-            try:
-                candidates.append(first.replace(day=m.day))  # type: ignore[arg-type]
-            except ValueError:
-                continue
-        if m.weekday is not None:
-            candidates = [c for c in candidates if c.weekday() == m.weekday]
-        elif self._speaks_of_future(sentence):
-            candidates = [c for c in candidates if c >= reference] or candidates
-        else:
-            candidates = [c for c in candidates if c <= reference] or candidates
-        if not candidates:
-            return Resolution(None, None, None, f"no {m.text!r} near publication date {reference.isoformat()}")
-        day = min(candidates, key=lambda c: abs((c - reference).days))
-        return Resolution(day, day, day, f"month of {m.text.strip()!r} from publication date {reference.isoformat()}")
-
-    def _resolve_mod_month(self, m: DateMatch, reference: date | None) -> Resolution:
-        """'last September' is the latest September before the publication month, 'next June' the first after."""
-        if reference is None:
-            return Resolution(None, None, None, "month without a year; publication date unknown")
-        year = reference.year
-        if m.weekday_mod == "last" and m.month >= reference.month:  # type: ignore[operator]
-            year -= 1
-        elif m.weekday_mod == "next" and m.month <= reference.month:  # type: ignore[operator]
-            year += 1
-        low = date(year, m.month, 1)  # type: ignore[arg-type]
-        return Resolution(None, low, _month_end(year, m.month), f"year {year} from the publication date")  # type: ignore[arg-type]
-
-    def _period_bounds(self, unit: str, reference: date, offset: int) -> tuple[date, date]:
-        if unit in ("week", "weekend"):
-            monday = reference - timedelta(days=reference.weekday()) + timedelta(days=7 * offset)
-            if unit == "weekend":
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            return monday, monday + timedelta(days=6)
-        if unit == "month":
-            first = _add_months(reference.replace(day=1), offset)
-            return first, _month_end(first.year, first.month)
-        if unit == "quarter":
-            q0 = (reference.month - 1) // 3
-            first = _add_months(date(reference.year, q0 * 3 + 1, 1), 3 * offset)
-            return first, _add_months(first, 3) - timedelta(days=1)
-        if unit == "half":
-            h0 = (reference.month - 1) // 6
-            first = _add_months(date(reference.year, h0 * 6 + 1, 1), 6 * offset)
-            return first, _add_months(first, 6) - timedelta(days=1)
-        if unit == "decade":
-            y = reference.year // 10 * 10 + 10 * offset
-            return date(y, 1, 1), date(y + 9, 12, 31)
-        if unit == "century":
-            y = reference.year // 100 * 100 + 100 * offset
-            return date(y, 1, 1), date(y + 99, 12, 31)
-        y = reference.year + offset
-        return date(y, 1, 1), date(y, 12, 31)
-
-    def _resolve_relative_period(self, m: DateMatch, reference: date | None) -> Resolution:
-        if reference is None:
-            return Resolution(None, None, None, "relative period; publication date unknown")
-        unit = m.period or "year"
-        low, high = self._period_bounds(unit, reference, m.period_offset or 0)
-        note = f"{m.text.strip()!r} counted from publication date {reference.isoformat()}"
-        if m.day is not None:  # "the 20th of next month"
-            try:
-                day = low.replace(day=m.day)
-            except ValueError:
-                return Resolution(None, None, None, f"no such date ({m.text})")
-            return Resolution(day, day, day, note)
-        if m.weekday is not None and unit == "week":
-            day = low + timedelta(days=m.weekday)
-            return Resolution(day, day, day, note)
-        low, high = self._apply_part(m.part, unit, low, high, reference)
-        return Resolution(None, low, high, note)
-
-    def _resolve_numbered_period(self, m: DateMatch, reference: date | None, fallback_year: int | None,
-                                 fallback_note: str | None) -> Resolution:
-        note = None
-        if m.period == "century":
-            c = m.period_index or 1
-            low, high = date((c - 1) * 100 or 1, 1, 1), date(c * 100 - 1, 12, 31)
-            return Resolution(None, low, high, None)
-        if m.period == "decade":
-            y = m.period_index or 0
-            if y < 100:  # "the '70s": the latest such decade that has begun
-                ref_year = reference.year if reference else fallback_year
-                if ref_year is None:
-                    y += 1900
-                    note = "century assumed: 1900s"
-                else:
-                    y = ref_year // 100 * 100 + y
-                    if y > ref_year:
-                        y -= 100
-                    note = f"century from the year {ref_year}"
-            low, high = date(y, 1, 1), date(y + 9, 12, 31)
-            low, high = self._apply_part(m.part, "decade", low, high, reference)
-            return Resolution(None, low, high, note)
-        year = m.year
-        if year is None and m.period_offset is not None and reference is not None:
-            year = reference.year + m.period_offset
-            note = f"year {year} from the publication date"
-        if year is None:
-            if reference is not None:
-                year = reference.year
-                months = 3 if m.period == "quarter" else 6
-                first_month = ((m.period_index or 1) - 1) * months + 1
-                if first_month - reference.month > 6:
-                    year -= 1
-                note = f"year {year} from the publication date"
-            elif fallback_year is not None:
-                year, note = fallback_year, fallback_note or f"year {fallback_year} assumed"
-            else:
-                return Resolution(None, None, None, "no year given and publication date unknown")
-        months = 3 if m.period == "quarter" else 6
-        first = date(year, ((m.period_index or 1) - 1) * months + 1, 1)
-        return Resolution(None, first, _add_months(first, months) - timedelta(days=1), note)
-
-    def _resolve_rolling(self, m: DateMatch, reference: date | None) -> Resolution:
-        if reference is None:
-            return Resolution(None, None, None, "relative period; publication date unknown")
-        unit, amount, sign = m.rolling  # type: ignore[misc]
-
-        def shift(d: date, k: float) -> date:
-            if unit == "day":
-                return d + timedelta(days=k)
-            months = int(k) * (12 if unit == "year" else 1)
-            return _add_months(d, months)
-
-        note = f"{m.text.strip()!r} counted from publication date {reference.isoformat()}"
-        if sign < 0:
-            low, high = shift(reference, -amount), reference
-        elif sign > 0:
-            low, high = reference + timedelta(days=1), shift(reference, amount)
-        else:
-            low, high = reference, shift(reference, amount)
-        low, high = self._apply_part(m.part, unit, low, high, reference)
-        return Resolution(None, low, high, note)
-
-    def _apply_part(self, part: str | None, unit: str, low: date, high: date, reference: date | None) -> tuple[date, date]:
-        if part is None:
-            return low, high
-        if part in ("earlier", "later", "rest"):
-            if reference is None or not (low <= reference <= high):
-                return low, high
-            return (low, reference) if part == "earlier" else (reference, high)
-        fractions = dict(self.part_fractions.get("default", {}))
-        fractions.update(self.part_fractions.get(unit, {}))
-        frac = fractions.get(part)
-        if not frac:
-            return low, high
-        lo_f, hi_f = float(frac[0]), float(frac[1])
-        if unit in ("year",) and (high - low).days > 300:
-            n = 12
-            first = low.replace(day=1)
-            a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
-            start = _add_months(first, a)
-            end = _add_months(first, z) - timedelta(days=1)
-            return start, end
-        if unit in ("decade", "century"):
-            n = high.year - low.year + 1
-            a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
-            return date(low.year + a, 1, 1), date(low.year + z - 1, 12, 31)
-        n = (high - low).days + 1
-        a, z = math.floor(lo_f * n + 1e-6), math.floor(hi_f * n + 1e-6)
-        return low + timedelta(days=a), low + timedelta(days=max(a, z - 1))

@@ -265,8 +265,12 @@ def cluster_names(claims: list[Claim], names: NameRules) -> list[NameCluster]:
     clusters = []
     for group in groups:
         spellings: dict[str, set[str]] = defaultdict(set)
+        first: dict[tuple[str, str], Claim] = {}  # (spelling, article) -> its first mention
         for c in group:
             spellings[c.text].add(c.article)
+            held = first.get((c.text, c.article))
+            if held is None or c.offset < held.offset:
+                first[(c.text, c.article)] = c
         values = Counter(str(c.value) for c in group)
         # The canonical name: an alias table entry, else the longest most-used form.
         canonical = max(values, key=lambda v: (any(names.canonical(v) == v for _ in [0]), len(v.split()), values[v], v))
@@ -275,10 +279,7 @@ def cluster_names(claims: list[Claim], names: NameRules) -> list[NameCluster]:
                 canonical=canonical,
                 kind=group[0].unit or "other",
                 spellings={s: tuple(sorted(a)) for s, a in sorted(spellings.items())},
-                claims=tuple(sorted({
-                    min((c for c in group if (c.text, c.article) == key), key=lambda c: c.offset).id
-                    for key in {(c.text, c.article) for c in group}
-                }, key=lambda i: (len(i), i))),
+                claims=tuple(sorted({c.id for c in first.values()}, key=lambda i: (len(i), i))),
             )
         )
     return clusters
@@ -380,8 +381,9 @@ def _members(cluster: NameCluster, by_id: dict[str, Claim], ids_by_text: dict[st
     return out
 
 
-def name_findings(claims: list[Claim], names: NameRules) -> list:
-    """One finding per entity that sources spell in more than one way."""
+def name_findings(claims: list[Claim], names: NameRules, clusters: list[NameCluster] | None = None) -> list:
+    """One finding per entity that sources spell in more than one way (``clusters``: those of
+    ``cluster_names`` over the same name claims, when the caller has them already)."""
     from consistency.compare import Finding
 
     findings = []
@@ -393,7 +395,9 @@ def name_findings(claims: list[Claim], names: NameRules) -> list:
         if c.kind == "name":
             ids_by_text[c.text].add(c.id)
             ids_by_value[c.value].add(c.id)
-    for cluster in cluster_names([c for c in claims if c.kind == "name"], names):
+    if clusters is None:
+        clusters = cluster_names([c for c in claims if c.kind == "name"], names)
+    for cluster in clusters:
         if cluster.kind == "other":
             continue  # roles and loose capitalised phrases: their spelling is no news
         if cluster.kind == "person" and not (_members(cluster, by_id, ids_by_text, ids_by_value) & evidence):

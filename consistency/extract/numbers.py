@@ -3,8 +3,9 @@
 ``find_numbers`` returns every number it can read: numerals ("2,030", "2.5"), numerals with a
 scale ("2.5 thousand", "$4.2bn"), number words ("two thousand", "a dozen"), vague round
 quantities ("hundreds of"), multipliers ("twofold", "3 times"), ranges ("150-200", "between
-150 and 200"), percentages and money.  The qualifier around a number ("more than", "about")
-becomes bounds, following ``rules/qualifiers.toml``.  Which of these numbers are *claims* (and
+150 and 200"), shares ("one in five"), percentages, money and measures with their unit ("40 cm",
+"6 feet 2 inches", from ``rules/units.toml``).  The qualifier around a number ("more than",
+"about") becomes bounds, following ``rules/qualifiers.toml``.  Which of these numbers are *claims* (and
 about what) is decided later, in :mod:`consistency.extract.quantities`.
 """
 
@@ -63,11 +64,22 @@ class NumberMatch:
     high_exclusive: bool
     qualifier: str  # exact | approx | more_than | at_least | less_than | up_to | at_most | nearly | range | vague
     kind: str  # number | percent | money | multiplier
-    unit: str | None  # "percent", an ISO currency code, "times"
+    unit: str | None  # "percent", an ISO currency code, "times", a unit of measurement (units.toml)
     written: str  # numeral | words | mixed
     core_start: int  # span of the number itself
     core_end: int
     is_year_like: bool = False  # a bare four-digit integer that may be a year
+    # Where the unit of measurement written after the number ends ("40 cm", "a 45-acre"), when
+    # ``unit`` is one (kind "number"); ``end`` stops before it, so what follows the number is
+    # still read from ``end`` by the claim stages that skip the unit themselves.
+    unit_end: int | None = None
+    # Where the expression starts without a qualifier before it: "$ 14 million" in "about $ 14 million".
+    bare_start: int | None = None
+
+    @property
+    def measure_end(self) -> int:
+        """The end of the number with its unit of measurement ("40 cm", "3-inch")."""
+        return self.unit_end if self.unit_end is not None else self.end
 
     @property
     def interval(self) -> Interval:
@@ -110,9 +122,14 @@ def _num(value: float) -> float:
 class NumberReader:
     """Compiled from the ``numbers``, ``qualifiers`` and ``not_claims`` rule files."""
 
-    def __init__(self, numbers: dict[str, Any], qualifiers: dict[str, Any], not_claims: dict[str, Any]):
+    def __init__(self, numbers: dict[str, Any], qualifiers: dict[str, Any], not_claims: dict[str, Any],
+                 units: dict[str, Any] | None = None):
         self.words: dict[str, float] = {k.lower(): v for k, v in numbers.get("words", {}).items()}
         self.scales: dict[str, float] = {k.lower(): v for k, v in numbers.get("scales", {}).items()}
+        # "three dozens", "five hundreds": a plural scale counts only after a number
+        self.plural_scales: dict[str, float] = {k + "s": v for k, v in self.scales.items()}
+        self.article_one_before: list[str] = [w.lower() for w in numbers.get("article_one", {}).get("before", [])]
+        self.pronoun_one_after: list[str] = [w.lower() for w in numbers.get("pronoun_one", {}).get("after", [])]
         self.scale_abbr: dict[str, float] = {k.lower(): v for k, v in numbers.get("scale_abbreviations", {}).items()}
         self.scale_abbr_cased: dict[str, float] = dict(numbers.get("scale_abbreviations_cased", {}))
         self.scale_letters: dict[str, float] = dict(numbers.get("scale_letters", {}))
@@ -125,6 +142,9 @@ class NumberReader:
             self.denominators[word + "s"] = (d, True)
         for word, d in self.fractions.items():
             self.denominators[word] = (d, word.endswith("s"))
+        ratios = numbers.get("ratios", {})
+        self.ratio_connectors: list[str] = [w.lower() for w in ratios.get("connectors", [])]
+        self.ratio_not_before: list[str] = [w.lower() for w in ratios.get("not_before", [])]
         self.slash_denominators = {int(d) for d in numbers.get("slash_fractions", {}).get("denominators", [])}
         self.vulgar: dict[str, float] = dict(numbers.get("vulgar_fractions", {}))
         signs = numbers.get("signs", {})
@@ -142,11 +162,14 @@ class NumberReader:
         self.dollar_prefixes: dict[str, str] = {k.lower(): v for k, v in currencies.get("dollar_prefixes", {}).items()}
         self.currency_names: dict[str, str] = {k.lower(): v for k, v in currencies.get("names", {}).items()}
         self.subunits: dict[str, str] = {k.lower(): v for k, v in currencies.get("subunits", {}).items()}
+        # "30 MUSD", "MEUR 120": an ISO code with a scale letter in front (finance shorthand)
+        codes = {k for k in self.currency_symbols if re.fullmatch(r"[A-Z]{3}", k)}
+        self.scaled_codes: dict[str, tuple[str, float]] = {
+            prefix + code: (self.currency_symbols[code], float(factor))
+            for prefix, factor in currencies.get("code_scales", {}).items() for code in codes
+        }
         self.subunit_factor = float(currencies.get("subunit_factor", 0.01))
-        units = numbers.get("units", {})
-        self.unit_names: dict[str, str] = {k: v for k, v in units.get("names", {}).items()}
-        self.unit_symbols: dict[str, str] = {k: v for k, v in units.get("symbols", {}).items()}
-        self.dimension_words: list[str] = [w.lower() for w in units.get("dimension_words", [])]
+        self._read_units(units or {}, numbers.get("units", {}))
         self.tolerances: dict[str, float] = qualifiers.get("tolerances", {})
         self.before: dict[str, dict] = {k.lower(): v for k, v in qualifiers.get("before", {}).items()}
         self.after: dict[str, dict] = {k.lower(): v for k, v in qualifiers.get("after", {}).items()}
@@ -166,6 +189,27 @@ class NumberReader:
         self.year_min = int(years.get("min", 1800))
         self.year_max = int(years.get("max", 2100))
         self.year_cues = {w.lower() for w in years.get("year_cues", [])}
+
+    def _read_units(self, units: dict[str, Any], legacy: dict[str, Any]) -> None:
+        """``rules/units.toml``: unit -> dimension, names and symbols; a flat ``[units]`` table of
+        an older numbers.toml (``names``/``symbols`` -> unit) is still read."""
+        self.unit_names: dict[str, str] = {k.lower(): v for k, v in legacy.get("names", {}).items()}
+        self.unit_symbols: dict[str, str] = dict(legacy.get("symbols", {}))
+        self.unit_dimensions: dict[str, str] = {}
+        for unit, spec in units.get("units", {}).items():
+            self.unit_dimensions[unit] = spec.get("dimension", "")
+            self.unit_names.update({n.lower(): unit for n in spec.get("names", [])})
+            self.unit_symbols.update({sym: unit for sym in spec.get("symbols", [])})
+        words = units.get("adjectives", {}).get("words", []) or legacy.get("dimension_words", [])
+        self.dimension_words: list[str] = [w.lower() for w in words]
+        compounds = dict(units.get("compounds", {}))
+        self.compound_part_symbols: dict[str, str] = dict(compounds.pop("part_symbols", {}))
+        self.compounds: dict[str, dict[str, float]] = {k: {u: float(f) for u, f in v.items()} for k, v in compounds.items()}
+        # words that are a unit only when the sentence speaks of what the unit measures
+        self.ambiguous_units: dict[str, tuple[str, frozenset[str]]] = {}
+        for spec in units.get("ambiguous", {}).values():
+            cues = frozenset(c.lower() for c in spec.get("cues", []))
+            self.ambiguous_units.update({n.lower(): (spec["unit"], cues) for n in spec.get("names", [])})
 
     # -- compiled patterns ---------------------------------------------------------------
     @cached_property
@@ -190,17 +234,21 @@ class NumberReader:
         ) or "(?!)"
         halves = _alternation([w for w in self.fractions if not w.endswith("s")])
         gunits = _alternation([u for u in self.unit_symbols if " " not in u]) or "(?!)"
+        # "115USD", "100元", "30MUSD": a currency code or sign glued after the numeral
+        gcur = _alternation([c for c in self.currency_symbols if re.fullmatch(r"[A-Z]{3}", c) or not c.isascii()]
+                            + list(self.scaled_codes)) or "(?!)"
         return re.compile(
             rf"{lead}(?:(?P<frac>{fraction})|(?P<vul>{vulgars})|(?P<numeral>(?P<digits>{plain})"
             rf"(?:(?:\s+|-)(?P<scale>{scale_words})s?\b(?P<andfrac>\s+and\s+(?:an?|one)\s+(?P<andden>{halves})\b)?"
-            rf"|\s?(?P<abbr>{abbr})\b|\s?(?-i:(?P<cased>{cased}))\b|(?P<lsp>\s?)(?-i:(?P<letter>{letters}))\b|(?-i:(?P<gunit>{gunits}))(?!\w)|{guard})))"
+            rf"|\s?(?P<abbr>{abbr})\b|\s?(?-i:(?P<cased>{cased}))\b|(?P<lsp>\s?)(?-i:(?P<letter>{letters}))\b|(?-i:(?P<gunit>{gunits}))(?!\w)|(?-i:(?P<gcur>{gcur}))(?!\w)|{guard})))"
             rf"|(?P<words>{self._words_pattern})",
             re.IGNORECASE,
         )
 
     @cached_property
     def _words_pattern(self) -> str:
-        tokens = _alternation(list(self.words) + list(self.scales) + list(self.denominators) + self.point_words)
+        tokens = _alternation(list(self.words) + list(self.scales) + list(self.plural_scales) + list(self.denominators)
+                              + self.point_words)
         sep = r"(?:\s?-\s?|\s+and\s+|\s+of\s+an?\s+|\s+)"
         # Bounded: the longest number in words has a dozen or so; a run of thousands ("a-a-a-...")
         # read again from each of its words would make reading quadratic.
@@ -231,17 +279,23 @@ class NumberReader:
 
     @cached_property
     def _before_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:(?<!\w)|(?=[<>=≤≥]))(?P<q>{_alternation(list(self.before))})\s*$", re.IGNORECASE)
+        # a sign glued to a word may start a qualifier ("x>30"); not the tail of another operator
+        # ("<>30" is "not equal", not "more than 30")
+        return re.compile(rf"(?:(?<![\w<>=!])|(?<=\w)(?=[<>=≤≥]))(?P<q>{_alternation(list(self.before))})\s*$",
+                          re.IGNORECASE)
 
     @cached_property
     def _after_re(self) -> re.Pattern[str]:
         stop = _alternation(self.after_not_before) or "(?!)"
-        return re.compile(rf"^(?:\s*|-)(?P<q>{_alternation(list(self.after))})(?!\w)(?!\s+(?:{stop})\b)", re.IGNORECASE)
+        # "20 or more than 30 ships": the phrase belongs to 30; a dangling "200 or greater than" is 200's
+        return re.compile(rf"^(?:\s*|-)(?P<q>{_alternation(list(self.after))})(?!\w)(?!\s+(?:{stop})\b\s*[\w$€£¥])",
+                          re.IGNORECASE)
 
     @cached_property
     def _inclusive_re(self) -> re.Pattern[str]:
         phrases = _alternation(self.inclusive_phrases) or "(?!)"
-        return re.compile(rf"^\s*,?\s*(?P<q>{phrases})(?!\w)", re.IGNORECASE)
+        # not "more than 5,000 or equal to 6,000": there "equal to" belongs to the next number
+        return re.compile(rf"^\s*,?\s*(?P<q>{phrases})(?!\w)(?!\s*(?:to\s+)?[-−\d$€£¥])", re.IGNORECASE)
 
     @cached_property
     def _percent_re(self) -> re.Pattern[str]:
@@ -254,7 +308,7 @@ class NumberReader:
         letters = "".join(re.escape(k.upper()) for k in self.dollar_prefixes if len(k.rstrip(".")) == 1) or "(?!)"
         return re.compile(
             rf"(?<![A-Za-z.])(?:(?:(?i:(?P<pfx>{long_prefixes}))\s?|(?P<pfx1>[{letters}]))(?P<dollar>\$)"
-            rf"|(?P<c>{_alternation(list(self.currency_symbols))}))\s?$"
+            rf"|(?P<c>{_alternation(list(self.currency_symbols) + list(self.scaled_codes))}))\s?$"
         )
 
     @cached_property
@@ -262,9 +316,14 @@ class NumberReader:
         names = list(self.currency_names) + [k for k in self.currency_symbols if k.isalpha()]
         signs = [k for k in self.currency_symbols if not any(ch.isalpha() for ch in k)]
         return re.compile(
-            rf"^(?:(?:\s|-)?(?P<c>{_alternation(names)})\b|\s?(?P<sym>{_alternation(signs)})(?!\s?\d))",
+            rf"^(?:(?:\s|-)?(?-i:(?P<sc>{_alternation(list(self.scaled_codes)) or '(?!)'}))\b"
+            rf"|(?:\s|-)?(?P<c>{_alternation(names)})\b|\s?(?P<sym>{_alternation(signs)})(?!\s?\d))",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def _scale_after_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^\s+(?P<s>{_alternation([k for k, v in self.scales.items() if v >= 1000])})\b", re.IGNORECASE)
 
     @cached_property
     def _subunit_re(self) -> re.Pattern[str]:
@@ -311,9 +370,15 @@ class NumberReader:
         for token in tokens:
             if token == "and":
                 continue
+            if token in self.plural_scales and token not in self.scales:
+                if not seen_any or token != tokens[-1]:
+                    return None  # "dozens" alone is vague; "three dozens" is 36
+                token = token[:-1]
             if token in self.scales:
                 scale = self.scales[token]
-                if scale < 1000:
+                if scale < 100 and last_small is not None:
+                    current += last_small * (scale - 1)  # "three hundred and two dozen": 300 + 24
+                elif scale < 1000:
                     current = (current or 1.0) * scale
                 elif not current and prev_scale is not None and scale > prev_scale and total:
                     total *= scale  # "lakh crore", "thousand million"
@@ -338,7 +403,8 @@ class NumberReader:
             return None
         if not seen_any:
             return None
-        ends_big = bool(tokens) and tokens[-1] in self.scales and self.scales[tokens[-1]] >= 1000
+        last = tokens[-1][:-1] if tokens and tokens[-1] in self.plural_scales else (tokens[-1] if tokens else "")
+        ends_big = last in self.scales and self.scales[last] >= 1000
         return total, current, last_big, ends_big
 
     def _parse_phrase(self, text: str) -> tuple[float, str] | None:
@@ -399,6 +465,8 @@ class NumberReader:
                 if parsed is None:
                     return None
                 numerator = parsed[0] + parsed[1]
+                if not plural and numerator != 1 and den_word not in self.fractions:
+                    return 0.0, "ordinal"  # "the one hundred and fifth anniversary": the 105th
         elif pre:
             parsed = self._parse_int(pre)
             if parsed is None:
@@ -451,10 +519,17 @@ class NumberReader:
             bool(spec.get("high_exclusive", False)),
         )
 
+    @cached_property
+    def _unit_token_re(self) -> re.Pattern[str]:
+        # a unit symbol with digits ("km2", "24703m2") looks like an identifier ("MH17") to the masks
+        symbols = _alternation([u for u in self.unit_symbols if re.search(r"\d", u)]) or "(?!)"
+        return re.compile(rf"(?:\d[\d,.]*\s?)?(?:{symbols})")
+
     def _masked(self, text: str) -> str:
         if not self.mask:
             return text
-        return self.mask.sub(lambda m: " " * (m.end() - m.start()), text)
+        return self.mask.sub(
+            lambda m: m.group() if self._unit_token_re.fullmatch(m.group()) else " " * (m.end() - m.start()), text)
 
     def find(self, text: str, *, exclude: list[tuple[int, int]] = ()) -> list[NumberMatch]:
         """Every number in ``text`` except inside ``exclude`` spans (dates, times)."""
@@ -464,7 +539,7 @@ class NumberReader:
             for s, e in exclude:
                 chars[s:e] = " " * (e - s)
             scan = "".join(chars)
-        cores = self._cores(scan)
+        cores = self._join_ratios(scan, self._join_mixed(scan, self._cores(scan)))
         results: list[NumberMatch] = []
         i = 0
         while i < len(cores):
@@ -473,8 +548,8 @@ class NumberReader:
             i += consumed
             if match is not None:
                 results.append(match)
-                while i < len(cores) and cores[i][0] < match.end:
-                    i += 1  # read as part of this one: "3 dollars 50 cents"
+                while i < len(cores) and cores[i][0] < match.measure_end:
+                    i += 1  # read as part of this one: "3 dollars 50 cents", "6 feet 2 inches"
         results = self._two_sided(scan, text, results)
         results.extend(self._vague(scan, text, results))
         results.extend(self._multipliers(scan, text, results))
@@ -514,6 +589,54 @@ class NumberReader:
                     continue
             out.append(a)
             i += 1
+        return out
+
+    def _smallest_scale(self, text: str) -> float | None:
+        found = [self.scales[w] for w in re.findall(r"[a-z]+", text.lower()) if w in self.scales and self.scales[w] >= 100]
+        return min(found) if found else None
+
+    def _join_mixed(self, scan: str, cores: list) -> list:
+        """"4 thousand 3 hundred and 21", "6 crore and two hundred": numerals written with scale
+        words, followed by smaller parts, are one number (each part below the last scale)."""
+        out: list = []
+        for core in cores:
+            if out:
+                start, end, value, written, sort, unit = out[-1]
+                n_start, n_end, n_value, n_written, n_sort, n_unit = core
+                # "2.5 million 300 people" is no such number: the first part is a whole numeral
+                smallest = self._smallest_scale(scan[start:end]) if written == "mixed" and "." not in scan[start:end] else None
+                if (smallest and sort == n_sort == "number" and unit is None and n_unit is None
+                        and float(value).is_integer() and float(n_value).is_integer() and 0 < n_value < smallest
+                        and value > 0 and re.fullmatch(r"\s+(?:and\s+)?", scan[end:n_start])
+                        and (n_written != "numeral" or re.fullmatch(r"\d{1,3}", scan[n_start:n_end]))):
+                    out[-1] = (start, n_end, value + n_value, "mixed", sort, None)
+                    continue
+            out.append(core)
+        return out
+
+    @cached_property
+    def _ratio_gap_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\s+(?:{_alternation(self.ratio_connectors) or '(?!)'})\s+", re.IGNORECASE)
+
+    @cached_property
+    def _ratio_stop_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^\s*(?:{_alternation(self.ratio_not_before) or '(?!)'})\b", re.IGNORECASE)
+
+    def _join_ratios(self, scan: str, cores: list) -> list:
+        """"one in five", "1 in 10": the share N/M, one fraction."""
+        out: list = []
+        for core in cores:
+            if out:
+                start, end, value, written, sort, unit = out[-1]
+                n_start, n_end, n_value, n_written, n_sort, n_unit = core
+                if (sort == n_sort == "number" and unit is None and n_unit is None
+                        and float(value).is_integer() and float(n_value).is_integer() and 0 < value < n_value
+                        and self._ratio_gap_re.fullmatch(scan[end:n_start])
+                        and not self._year_like(n_value, n_written, scan[n_start:n_end])
+                        and not self._ratio_stop_re.match(scan[n_end : n_end + 20])):
+                    out[-1] = (start, n_end, value / n_value, "mixed" if written != n_written else written, "fraction", None)
+                    continue
+            out.append(core)
         return out
 
     def _cores(self, scan: str) -> list[tuple[int, int, float, str, str, str | None]]:
@@ -593,6 +716,9 @@ class NumberReader:
                         end = m.end("digits")
                         written = "numeral"
                         unit = self.unit_symbols[m.group("gunit")]
+                    elif m.group("gcur"):
+                        end = m.end("digits")  # the currency is read after the number
+                        written = "numeral"
                     else:
                         written = "numeral"
                 if not neg:
@@ -613,7 +739,12 @@ class NumberReader:
                                                           or (len(tokens) > 1 and tokens[1] in self.denominators)):
                 start += len(words_text) - len(stripped)
                 words_text = stripped
+            if words_text.lower() in ("a", "an") and self._article_one_re.match(scan[end : end + 20]):
+                cores.append((start, end, 1.0, "words", sort, None))  # "a gallon", "a penny"
+                continue
             if words_text.lower() in ("a", "an") or not words_text:
+                continue
+            if self._pronoun_one(scan, start, words_text) and not self._unit_after_re.match(scan[end : end + 30]):
                 continue
             parsed = self._parse_phrase(words_text)
             if parsed is not None and parsed[1] == "singular" and not self._singular_fraction_ok.match(scan[end : end + 20]):
@@ -640,6 +771,21 @@ class NumberReader:
             cores.append((start, end, value, "words", sort, None))
         return cores
 
+    @cached_property
+    def _article_one_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^\s+(?:{_alternation(self.article_one_before) or '(?!)'})\b", re.IGNORECASE)
+
+    @cached_property
+    def _pronoun_before_re(self) -> re.Pattern[str]:
+        words = _alternation(self.pronoun_one_after) or "(?!)"
+        return re.compile(rf"(?:^|(?<![\w'-]))(?:{words})\s+$", re.IGNORECASE)
+
+    def _pronoun_one(self, scan: str, start: int, words_text: str) -> bool:
+        """"the one you mentioned", "which one": "one" alone after a determiner is a pronoun."""
+        if words_text.lower() != "one" or not self.pronoun_one_after:
+            return False
+        return self._pronoun_before_re.search(scan[max(0, start - 20) : start]) is not None
+
     def _letter_is_scale(self, scan: str, m: re.Match) -> bool:
         """"$5m", "£2b", "5m people" read a scale; "1.8m tall", "5 m", "100t" do not."""
         before = scan[max(0, m.start() - 8) : m.start()]
@@ -650,6 +796,8 @@ class NumberReader:
             return False  # "100t": the capital-only "T" in lower case
         if m.group("lsp"):
             return False  # "5 m": a unit symbol
+        if m.group("letter") not in self.unit_symbols:
+            return True  # "10M", "1.2b": glued, and no unit is written so
         if re.search(r"\ban?\s+$", before, re.IGNORECASE):
             return False  # "a 1.8m fence": a measure used as an adjective
         word = re.match(r"\s+([A-Za-z]+)", after)
@@ -662,6 +810,7 @@ class NumberReader:
         consumed = 1
         kind, unit = ("fraction", None) if sort == "fraction" else ("number", None)
         expr_start, expr_end = start, end
+        unit_end: int | None = None
         qualifier, low, high, low_ex, high_ex = "exact", value, value, False, False
         before = scan[max(0, start - 60) : start]
 
@@ -674,6 +823,9 @@ class NumberReader:
         if cm:
             if cm.group("dollar"):
                 unit = self.dollar_prefixes[(cm.group("pfx") or cm.group("pfx1")).lower()]
+            elif cm.group("c") in self.scaled_codes:
+                unit, factor = self.scaled_codes[cm.group("c")]
+                value = low = high = value * factor
             else:
                 unit = self.currency_symbols[cm.group("c")]
             kind = "money"
@@ -695,7 +847,14 @@ class NumberReader:
                 ok = (conn == "and" and is_between) or (conn != "and" and not is_change)
                 both_years = all(self._year_like(v, w, t) for v, w, t in ((value, written, scan[start:end]), (n_value, n_written, scan[n_start:n_end])))
                 ascending = n_value > value or (value < 0 and n_value < value)  # "-18 to -34 degrees"
-                if ok and ascending and not both_years:
+                # "rose by 25% to 34,500 tonnes": a percent and a measure are no range
+                other_unit = unit_gap[1] is not None and self._unit_after_re.match(scan[n_end : n_end + 30])
+                # "from 44 ml to 50 mg": two measures, not one range
+                second = self._unit_after_re.match(scan[n_end : n_end + 30])
+                second_unit = n_unit or (self._unit_of(second) if second else None)
+                first_unit = measure_unit or unit_gap[2]
+                other_unit = other_unit or bool(first_unit and second_unit and first_unit != second_unit)
+                if ok and ascending and not both_years and not other_unit:
                     measure_unit = measure_unit or n_unit or unit_gap[2]
                     lo_v, hi_v = value, n_value
                     # "2 to 3 million": the scale of the second applies to the first.
@@ -726,10 +885,22 @@ class NumberReader:
         elif kind in ("number", "fraction"):
             cm2 = self._currency_after_re.match(after)
             su = self._subunit_re.match(after)
-            if cm2:
+            if cm2 and cm2.group("c") and self._ambiguous_unit_meant(scan, expr_start, cm2.group("c")):
+                cm2 = su = None  # "the baby weighed 7 pounds": a weight, read below as a unit
+            if cm2 and cm2.group("sc"):
+                unit, factor = self.scaled_codes[cm2.group("sc")]
+                kind = "money"
+                value = low = high = value * factor
+                expr_end = end + cm2.end()
+            elif cm2:
                 unit = self._currency_code(cm2.group("c") or cm2.group("sym"))
                 kind = "money"
                 expr_end = end + cm2.end()
+                # "75 USD million": the scale after the code
+                sw = self._scale_after_re.match(scan[expr_end : expr_end + 20])
+                if sw and written == "numeral" and qualifier == "exact":
+                    value = low = high = float(Decimal(str(value)) * Decimal(str(self.scales[sw.group("s").lower()])))
+                    expr_end += sw.end()
                 # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
                 compound = self._compound_re.match(scan[expr_end : expr_end + 40])
                 if compound and qualifier == "exact":
@@ -745,11 +916,21 @@ class NumberReader:
                 if sm:
                     kind, unit = "multiplier", "times"
                     expr_end = end + sm.end()
-                elif kind == "number":
-                    um = self._unit_after_re.match(after)
-                    # the unit is recorded, not spanned: the number still counts what follows
-                    unit = measure_unit or (self._unit_of(um) if um else None)
+                else:
+                    um = self._unit_after_re.match(after) or self._ambiguous_unit_after(scan, expr_start, after)
+                    # the longest unit written after the number: "100° Celsius" over the glued "°"
+                    unit = (self._unit_of(um) if um else None) or measure_unit
+                    if unit is not None:
+                        # "1/4 mile", "half a mile": a length, not a share of something
+                        kind = "number"
+                        unit_end = end + um.end() if um else None
+                        if unit_end is not None and unit in self.compounds and qualifier == "exact":
+                            part = self._compound_part(scan, unit_end, unit)
+                            if part:
+                                value = low = high = value + part[0]
+                                unit_end = part[1]
 
+        bare_start = expr_start
         # Qualifiers before the number (or before the currency sign), and after it.
         if qualifier == "exact":
             window = scan[max(0, expr_start - 40) : expr_start]
@@ -796,6 +977,8 @@ class NumberReader:
                 core_start=start,
                 core_end=end,
                 is_year_like=is_year_like,
+                unit_end=None if unit_end is None else max(unit_end, expr_end),
+                bare_start=bare_start,
             ),
             consumed,
         )
@@ -825,7 +1008,53 @@ class NumberReader:
         symbols = _alternation(list(self.unit_symbols)) or "(?!)"
         return re.compile(rf"^(?:(?:\s|-)(?P<name>{names})\b|\s?(?-i:(?P<sym>{symbols}))(?![\w]))", re.IGNORECASE)
 
+    @cached_property
+    def _compound_part_re(self) -> re.Pattern[str]:
+        words = _alternation([w for w in self.words if w not in ("a", "an")])
+        names = _alternation(list(self.unit_names)) or "(?!)"
+        symbols = _alternation(list(self.unit_symbols) + list(self.compound_part_symbols)) or "(?!)"
+        return re.compile(
+            rf"^\s+(?:and\s+)?(?P<n>\d{{1,4}}(?:\.\d+)?|(?:{words})(?:[\s-](?:{words}))?)"
+            rf"(?:(?:\s|-)(?i:(?P<name>{names}))\b|\s?(?P<sym>{symbols})(?![\w])(?!\s*\d))"
+        )
+
+    def _compound_part(self, scan: str, at: int, unit: str) -> tuple[float, int] | None:
+        """"6 feet 2 inches": (the second part in the first unit, where it ends), or None."""
+        cm = self._compound_part_re.match(scan[at : at + 40])
+        if not cm:
+            return None
+        if cm.group("name"):
+            part_unit = self.unit_names.get(cm.group("name").lower())
+        else:
+            part_unit = self.unit_symbols.get(cm.group("sym")) or self.compound_part_symbols.get(cm.group("sym"))
+        factor = self.compounds[unit].get(part_unit or "")
+        n = float(cm.group("n")) if cm.group("n")[0].isdigit() else self.parse_words(cm.group("n"))
+        if not factor or n is None or not 0 < n < factor:
+            return None
+        return n / factor, at + cm.end()
+
+    def _ambiguous_unit_meant(self, scan: str, start: int, word: str) -> bool:
+        """Whether an ambiguous word after a number ("pounds") is the unit of measurement: a cue
+        of what the unit measures stands a few words before, in the same clause ("weighed 7
+        pounds", "lost 25 pounds"; not "weighed 7 pounds, while the club paid 30 million pounds")."""
+        spec = self.ambiguous_units.get(word.lower())
+        if spec is None:
+            return False
+        clause = re.split(r"[.!?;,:]", scan[max(0, start - 80) : start])[-1]
+        return any(w.lower() in spec[1] for w in re.findall(r"[A-Za-z]+", clause)[-6:])
+
+    @cached_property
+    def _ambiguous_after_re(self) -> re.Pattern[str]:
+        names = _alternation(list(self.ambiguous_units)) or "(?!)"
+        return re.compile(rf"^(?:\s|-)(?P<name>{names})\b", re.IGNORECASE)
+
+    def _ambiguous_unit_after(self, scan: str, start: int, after: str) -> re.Match | None:
+        am = self._ambiguous_after_re.match(after)
+        return am if am and self._ambiguous_unit_meant(scan, start, am.group("name")) else None
+
     def _unit_of(self, um: re.Match) -> str | None:
+        if um.re is self._ambiguous_after_re:
+            return self.ambiguous_units[um.group("name").lower()][0]
         if um.group("name"):
             return self.unit_names.get(um.group("name").lower()) or next(
                 (v for k, v in self.unit_names.items() if k.lower() == um.group("name").lower()), None)
@@ -835,7 +1064,9 @@ class NumberReader:
     def _compound_re(self) -> re.Pattern[str]:
         words = _alternation(list(self.words))
         return re.compile(
-            rf"^\s*(?:and\s+)?(?P<n>\d{{1,2}}|(?:{words})(?:[\s-](?:{words}))?)(?:\s|-)(?:{_alternation(list(self.subunits))})\b",
+            # the subunit word may be left out at the end of a clause: "it costs 15 dollars 50."
+            rf"^\s*(?:and\s+)?(?P<n>\d{{1,2}}|(?:{words})(?:[\s-](?:{words}))?)"
+            rf"(?:(?:\s|-)(?:{_alternation(list(self.subunits))})\b|(?=\s*(?:[.;!?]|$)))",
             re.IGNORECASE,
         )
 

@@ -66,20 +66,26 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     builder = ClaimBuilder(article, vocab)
     claims: list[Claim] = []
     cut = 0
+    prefilter = vocab.prefilter
     for sentence in vocab.splitter.split(article.text):
         s_text = sentence.text
         cut += sentence.cut
         attribution = builder.attribution(s_text)
-        found = vocab.dates.find(s_text)
+        gate = prefilter(s_text)  # skips the finders that cannot match this sentence
+        if not gate.dates and not gate.numbers:
+            continue
+        found = vocab.dates.find(s_text) if gate.dates else []
         dates = [d for d in found if not _in_dateline(article, sentence.start, s_text, d)]
         date_spans = [(d.start, d.end) for d in found]
         for d in dates:
             claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution))
         durations = [d for d in vocab.dates.find_durations(s_text)
-                     if not any(s < d.end and d.start < e for s, e in date_spans)]
+                     if not any(s < d.end and d.start < e for s, e in date_spans)] if gate.dates else []
         for d in durations:
             claims.append(_duration_claim(builder, vocab, sentence.start, s_text, d, attribution))
         taken = date_spans + [(d.start, d.end) for d in durations]
+        if not taken and not gate.numbers:
+            continue  # blanked dates can make a word boundary: with dates found, numbers are read anyway
         for n in vocab.numbers.find(s_text, exclude=taken):
             claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
             if claim is not None:
@@ -135,7 +141,7 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
     if n.kind == "number" and n.unit:
         # "40 cm of snow": a measurement; the unit word follows the number, the thing after "of".
         unit_word = re.match(r"\s?-?[^\s,;:.!?()]+\.?", s_text[n.end :])
-        number_end = n.end + (unit_word.end() if unit_word else 0)
+        number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
         kind = "dimension"
     thing = counted_thing(vocab, s_text, n.start, number_end, kind=kind)
     prop, cue = property_of(vocab, s_text, n.start, n.end)

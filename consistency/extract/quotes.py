@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from consistency.claims import Claim
 from consistency.sentences import Sentence
@@ -41,6 +42,28 @@ if TYPE_CHECKING:
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _OPEN_BEFORE = set(" \t([{—–-/:")
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-…'")
+# Patterns used for every sentence or name: compiled once here, not looked up per call.
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_WORD = re.compile(r"[^\w-]")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\"]{1,60})")
+_LEAD = re.compile(r"\s*(?:[\"'(]\s*)*")
+_FIRST_WORD = re.compile(r"([\w]+)[\s,]+")
+_AFTER_VERB_LEAD = re.compile(r"\s+(?:by\s+)?")
+_AFTER_VERB_END = re.compile(r"[,;.:!?\"()\n]|\s[—–]\s")
+_ACCORDING_END = re.compile(r"[,;:.\"()]|\s[—–-]\s")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_CLAUSE_END = re.compile(r"[,;:\"()]|\s[—–-]\s|\bthat\b")
+_CLAUSE_SETTING = re.compile(r"\s+(?:in|at|on|during|with|after|before|while|when)\s+")
+_TAIL_LEAD = re.compile(r"\s*(?:[,—–-]\s*)*")
+_TAIL_END = re.compile(r"[.!?](?=\s|$)|\"")
+_BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+)*")
+_PUNCT_IN_LEAD = re.compile(r"[,;:()]")
+_SUBJECT = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*)*)")
+_CLAUSE_SPLIT = re.compile(r"[,;]")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
+_STATEMENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def quote_rules(vocab: CompiledRules) -> dict:
@@ -115,8 +138,25 @@ def role_spans(words_lower: list[str], sv: SpeakerVocabulary) -> list[tuple[int,
     return sorted(spans)
 
 
+def _memo(sv: SpeakerVocabulary, name: str) -> dict:
+    """A bounded memo kept on the (frozen) vocabulary: names recur across a corpus."""
+    memo = sv.__dict__.get(name)
+    if memo is None or len(memo) > 100_000:
+        memo = {}
+        object.__setattr__(sv, name, memo)
+    return memo
+
+
 def name_words(speaker: str, sv: SpeakerVocabulary) -> list[str]:
     """The words of a person's name in ``speaker``: capitalised, not a role, acronym or connector."""
+    memo = _memo(sv, "_name_words")
+    found = memo.get(speaker)
+    if found is None:
+        found = memo[speaker] = tuple(_name_words(speaker, sv))
+    return list(found)
+
+
+def _name_words(speaker: str, sv: SpeakerVocabulary) -> list[str]:
     words = _words(speaker)
     lower = [w.lower() for w in words]
     in_role = set()
@@ -312,7 +352,7 @@ def find_quote_spans(text: str, max_paragraphs: int = 6, max_chars: int = 4000) 
 def quote_value(text: str, span: QuoteSpan) -> str:
     """The quote without marks, whitespace collapsed, without the comma before "he said"."""
     joined = " ".join(text[s:e] for s, e in span.parts)
-    value = re.sub(r"\s+", " ", joined).strip()
+    value = _SPACES.sub(" ", joined).strip()
     return value.rstrip(",").strip()
 
 
@@ -340,12 +380,10 @@ class _Mention:
     how: str
 
 
-class SpeakerFinder:
-    """Finds the speaker of each quote of one article (see the module docstring)."""
+class _SpeakerRules:
+    """What SpeakerFinder reads from the rules, compiled once per vocabulary, not per article."""
 
-    def __init__(self, article_text: str, vocab: CompiledRules, quotes: list[QuoteSpan]) -> None:
-        self.text = article_text
-        self.vocab = vocab
+    def __init__(self, vocab: CompiledRules) -> None:
         self.sv = SpeakerVocabulary.from_vocab(vocab)
         att = vocab.attribution
         spk = quote_rules(vocab).get("speakers", {})
@@ -360,14 +398,45 @@ class SpeakerFinder:
         self.not_speakers = {w.lower() for w in att.get("not_speakers", [])}
         self.after_stops = {w.lower() for w in spk.get("after_stops", [])}
         self.max_words = int(spk.get("max_words", 14))
+        conn = alternation(sorted(self.sv.connectors - {"and"}))
+        proper = r"[A-Z][\w'’.-]*"
+        self.proper_names = re.compile(rf"{proper}(?:(?:\s+(?:{conn}))*\s+{proper})*")
+
+
+_SPEAKER_RULES: WeakKeyDictionary[CompiledRules, _SpeakerRules] = WeakKeyDictionary()
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _speaker_rules(vocab: CompiledRules) -> _SpeakerRules:
+    found = _SPEAKER_RULES.get(vocab)
+    if found is None:
+        found = _SPEAKER_RULES[vocab] = _SpeakerRules(vocab)
+    return found
+
+
+class SpeakerFinder:
+    """Finds the speaker of each quote of one article (see the module docstring)."""
+
+    def __init__(self, article_text: str, vocab: CompiledRules, quotes: list[QuoteSpan]) -> None:
+        self.text = article_text
+        self.vocab = vocab
+        rules = _speaker_rules(vocab)
+        self.sv = rules.sv
+        self.verbs = rules.verbs
+        self.addressee_verbs = rules.addressee_verbs
+        self.reported = rules.reported
+        self.according = rules.according
+        self.strip = rules.strip
+        self.not_speakers = rules.not_speakers
+        self.after_stops = rules.after_stops
+        self.max_words = rules.max_words
+        self.proper_names = rules.proper_names
         self.stop_words = vocab.stop_words
         self.quotes = quotes
         masked = list(article_text)
         for q in quotes:
             for s, e in q.parts:
-                for i in range(s, e):
-                    if masked[i] != "\n":
-                        masked[i] = " "
+                masked[s:e] = _NOT_NEWLINE.sub(" ", article_text[s:e])  # blank the quote, keep its lines
         self.masked = "".join(masked)
         self.sentences = split_by_line(vocab, article_text)
         self.sentence_starts = [x.start for x in self.sentences]
@@ -381,11 +450,8 @@ class SpeakerFinder:
     def _register_persons(self) -> list[tuple[int, frozenset[str], frozenset[str], str]]:
         """(offset, role phrases, words of the title, person as written) for every person named
         with a title: "Secretary-General of the CSTO Stanislav Zas", "Elena Varga, the prime minister"."""
-        conn = alternation(sorted(self.sv.connectors - {"and"}))
-        proper = r"[A-Z][\w'’.-]*"
-        pattern = re.compile(rf"{proper}(?:(?:\s+(?:{conn}))*\s+{proper})*")
         out = []
-        for m in pattern.finditer(self.masked):
+        for m in self.proper_names.finditer(self.masked):
             phrase = m.group().rstrip(".")
             person = self._person_in(phrase)
             if person:
@@ -393,7 +459,7 @@ class SpeakerFinder:
                 continue
             names = name_words(phrase, self.sv)
             if len(names) >= 2:
-                app = re.match(r",\s+(?:the|a|an)\s+([^,.;:\"]{1,60})", self.masked[m.end() :])
+                app = _APPOSITION.match(self.masked, m.end())
                 if app:
                     lower = [w.lower() for w in _words(app.group(1))]
                     spans = role_spans(lower, self.sv)
@@ -404,8 +470,14 @@ class SpeakerFinder:
 
     def _person_in(self, phrase: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """(role phrases, title words) when ``phrase`` is a title followed by a name."""
-        words = [re.sub(r"['’]s$", "", w) for w in phrase.split()]
-        lower = [re.sub(r"[^\w-]", "", w.lower()) for w in words]
+        memo = _memo(self.sv, "_person_in")
+        if phrase not in memo:
+            memo[phrase] = self._read_person(phrase)
+        return memo[phrase]
+
+    def _read_person(self, phrase: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        words = [_POSSESSIVE.sub("", w) for w in phrase.split()]
+        lower = [_NOT_WORD.sub("", w.lower()) for w in words]
         spans = role_spans(lower, self.sv)
         if not spans:
             return None
@@ -432,7 +504,7 @@ class SpeakerFinder:
                 person = self.resolve_role(speaker, s.start)
                 out.append(_Mention(s.start, f"{speaker} ({person})" if person else speaker, "named speaker"))
                 continue
-            lead = re.match(r"\s*(?:[\"'(]\s*)*", sentence)
+            lead = _LEAD.match(sentence)
             start = lead.end() if lead else 0
             person = persons_at.get(s.start + start)
             if person:
@@ -446,7 +518,7 @@ class SpeakerFinder:
     def _clean(self, text: str) -> str | None:
         text = text.strip(" \"'.,;:—–-\n")
         while True:
-            first = re.match(r"([\w]+)[\s,]+", text)
+            first = _FIRST_WORD.match(text)
             if not first or first.group(1).lower() not in self.not_speakers:
                 break
             text = text[first.end() :]
@@ -472,10 +544,10 @@ class SpeakerFinder:
 
     def _after_verb(self, rest: str) -> str | None:
         """The speaker named after a verb: "said Olzhas Khusainov, colonel" -> Olzhas Khusainov."""
-        m = re.match(r"\s+(?:by\s+)?", rest)
+        m = _AFTER_VERB_LEAD.match(rest)
         if not m:
             return None
-        phrase = re.split(r"[,;.:!?\"()\n]|\s[—–]\s", rest[m.end() :], maxsplit=1)[0]
+        phrase = _AFTER_VERB_END.split(rest[m.end() :], maxsplit=1)[0]
         words = phrase.split()
         kept: list[str] = []
         for i, w in enumerate(words):
@@ -492,21 +564,21 @@ class SpeakerFinder:
         """The speaker of a clause that introduces or follows a statement."""
         m = self.according.search(clause)
         if m:
-            source = re.split(r"[,;:.\"()]|\s[—–-]\s", clause[m.end() :], maxsplit=1)[0]
+            source = _ACCORDING_END.split(clause[m.end() :], maxsplit=1)[0]
             cleaned = self._clean(source)
             if cleaned:
                 return cleaned
         for v in self.verbs.finditer(clause):
             before = clause[: v.start()]
-            if re.search(r"\b(?:was|were|is|are|been|be)\s+$", before):
-                after = re.match(r"\s+by\s+(?:the\s+)?", clause[v.end() :])
+            if _PASSIVE.search(before):
+                after = _BY_AGENT.match(clause, v.end())
                 if after:
                     name = self._after_verb(clause[v.end() :])
                     if name:
                         return name
                 continue
-            segment = re.split(r"[,;:\"()]|\s[—–-]\s|\bthat\b", before)[-1]
-            segment = re.split(r"\s+(?:in|at|on|during|with|after|before|while|when)\s+", segment)[0]
+            segment = _CLAUSE_END.split(before)[-1]
+            segment = _CLAUSE_SETTING.split(segment)[0]
             speaker = self._clean(segment)
             if speaker:
                 return speaker
@@ -521,25 +593,25 @@ class SpeakerFinder:
         line_end = self.text.find("\n", q.outer_end)
         line_end = len(self.text) if line_end < 0 else line_end
         after = self.text[q.outer_end : line_end]
-        lead = re.match(r"\s*(?:[,—–-]\s*)*", after)
+        lead = _TAIL_LEAD.match(after)
         rest = after[lead.end() :] if lead else after
         base = q.outer_end + (lead.end() if lead else 0)
         if not rest or rest[:1] in ".!?\"" or rest[:1].isdigit():
             return None, q.outer_end
         # The clause up to the end of the sentence.
-        end = re.search(r"[.!?](?=\s|$)|\"", rest)
+        end = _TAIL_END.search(rest)
         clause = rest[: end.start()] if end else rest
         v = self.verbs.search(clause)
         if not v:
             # '...," Secretary of the CSTO Joint Staff Vladislav Shchegrikovich.': a bare name.
-            if end and rest[end.start()] != '"' and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+)*", clause.strip()) \
+            if end and rest[end.start()] != '"' and _BARE_NAME.fullmatch(clause.strip()) \
                     and len(name_words(clause, self.sv)) >= 2 and len(clause.split()) <= self.max_words \
                     and all(w[:1].isupper() or w.lower() in self.sv.connectors for w in clause.split()):
                 return self._clean(clause), base + len(clause)
             return None, q.outer_end
         before = clause[: v.start()]
         if before.strip():
-            if re.search(r"[,;:()]", before) or len(before.split()) > 8:
+            if _PUNCT_IN_LEAD.search(before) or len(before.split()) > 8:
                 return None, q.outer_end
             return self._clean(before), base + len(clause)
         if v.group().lower() in self.addressee_verbs:
@@ -570,8 +642,8 @@ class SpeakerFinder:
 
     def _subject(self, clause: str) -> str | None:
         """The person who opens the last part of a clause: "Speaking to parliament, Varga described ..."."""
-        part = re.split(r"[,;]", clause)[-1].strip()
-        m = re.match(r"(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*)*)", part)
+        part = _CLAUSE_SPLIT.split(clause)[-1].strip()
+        m = _SUBJECT.match(part)
         if not m:
             return None
         phrase = m.group(1)
@@ -662,7 +734,7 @@ def _sentence_around(finder: SpeakerFinder, start: int, end: int) -> str:
     s0 = finder.sentence_starts[k] if k >= 0 else 0
     k = bisect.bisect_left(finder.sentence_ends, end)
     s1 = finder.sentence_ends[k] if k < len(finder.sentence_ends) else len(finder.text)
-    return re.sub(r"\s+", " ", finder.text[s0:s1]).strip()
+    return _SPACES.sub(" ", finder.text[s0:s1]).strip()
 
 
 def _claim(builder: ClaimBuilder, finder: SpeakerFinder, start: int, end: int, value: str,
@@ -683,16 +755,16 @@ def _reported_inside(builder: ClaimBuilder, finder: SpeakerFinder, q: QuoteSpan,
     for s, e in q.parts:
         inner = finder.text[s:e]
         for m in finder.reported.finditer(inner):
-            sentence_start = max([0, *[x.end() + 1 for x in re.finditer(r"[.!?](?=\s)", inner[: m.start()])]])
+            sentence_start = max([0, *[x.end() + 1 for x in _SENTENCE_STOP.finditer(inner[: m.start()])]])
             speaker = finder._speaker_in_clause(inner[sentence_start : m.end()], allow_inverted=False)
             if not speaker or finder._is_pronoun(speaker):
                 continue
-            stop = re.search(r"[.!?](?=\s|$)", inner[m.end() :])
+            stop = _STATEMENT_END.search(inner[m.end() :])
             content_end = m.end() + (stop.start() if stop else len(inner) - m.end())
             content = inner[m.end() : content_end].rstrip(" ,")
             if word_count(content) < min_words:
                 continue
-            value = re.sub(r"\s+", " ", content).strip()
+            value = _SPACES.sub(" ", content).strip()
             rule = [f"statement of '{speaker}' reported inside a quote" + (f" of {outer}" if outer else ""),
                     f"cue '{m.group().strip()}'"]
             out.append(_claim(builder, finder, s + m.end(), s + m.end() + len(content), value, speaker, rule,

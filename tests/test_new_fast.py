@@ -1,0 +1,188 @@
+"""``check --new`` with a warm cache compares only the stories of the new articles
+(consistency/new_fast.py), and still gives the report of a run without the cache: the whole
+corpus read and compared, then the ``new`` filter."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from consistency import cache as cache_module
+from consistency.api import CheckOptions, check
+
+ARTICLES = Path(__file__).parent / "articles"
+
+# New articles, written for these tests.
+OTHER_EVENT = """---
+source: Upland Courier
+published: 2023-05-09
+---
+Footbridge over the Tamsk gorge gives way, 6 hikers hurt
+
+A wooden footbridge over the Tamsk gorge near Orlevo collapsed on Tuesday afternoon, and six hikers
+were taken to the district hospital in Brennik, the mountain rescue service said.
+The bridge, built in 1987, had been closed for repairs twice in the past ten years, according to the
+Orlevo municipal council.
+Rescuers from Brennik needed four hours to reach the injured, who had fallen about 8 metres into the stream.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The test articles: 28 files, several stories."""
+    root = tmp_path_factory.mktemp("newfast") / "corpus"
+    shutil.copytree(ARTICLES, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def warm(corpus, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("newfast-cache") / "cache"
+    check([corpus], CheckOptions(jobs=1, cache=folder))
+    return folder
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _both(corpus: Path, new: Path, cache: Path, **options):  # noqa: ANN202
+    """(the report without cache, the report with the warm cache), as JSON, and the fast run's notes."""
+    slow = check([corpus], CheckOptions(jobs=1, new=(new,), **options)).to_json()
+    fast = check([corpus], CheckOptions(jobs=1, new=(new,), cache=cache, **options))
+    return slow, fast.to_json(), fast
+
+
+def _changed_figure(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_a_new_article_in_a_cached_story(corpus, warm, tmp_path):
+    source = (ARTICLES / "flood_toll" / "national_wire.txt").read_text(encoding="utf-8")
+    new = _write(tmp_path / "new", "valley_times.txt", _changed_figure(source, "killed 31 people", "killed 35 people"))
+    slow, fast, report = _both(corpus, new, warm)
+    assert fast == slow
+    assert any(f.verdict == "discrepancy" for f in report.findings), "the changed toll is a discrepancy"
+    assert any("28 of 29 article(s) reused, 1 extracted" in n for n in report.run_notes), report.run_notes
+
+
+def test_a_new_article_that_starts_a_story(corpus, warm, tmp_path):
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    slow, fast, report = _both(corpus, new, warm)
+    assert fast == slow
+    assert report.findings and all(set(f.articles) == {"upland_courier"} for f in report.findings)
+
+
+def test_a_new_copy_of_a_cached_article(corpus, warm, tmp_path):
+    source = (ARTICLES / "copies_wire" / "northsea_wire.txt").read_text(encoding="utf-8")
+    new = _write(tmp_path / "new", "bay_echo.txt", source.replace("source: Northsea Wire", "source: Bay Echo"))
+    slow, fast, report = _both(corpus, new, warm)
+    assert fast == slow
+    assert any({link.a, link.b} == {"bay_echo", "northsea_wire"} for link in report.copies)
+    assert all("bay_echo" in (link.a, link.b) for link in report.copies), "copies among old articles are context"
+
+
+def test_a_new_spelling_of_a_cached_name(corpus, warm, tmp_path):
+    source = (ARTICLES / "quotes_summit" / "corvia_daily.txt").read_text(encoding="utf-8")
+    new = _write(tmp_path / "new", "corvia_evening.txt", source.replace("Elena Varga", "Jelena Varga"))
+    slow, fast, report = _both(corpus, new, warm)
+    assert fast == slow
+    names = [f for f in report.findings if f.kind == "name"]
+    assert names, "the new spelling is a name finding"
+    cited = {report.claim(cid).article for f in names for cid in f.claims}
+    assert cited - {"corvia_evening"}, "the name finding cites the cached articles' spellings too"
+
+
+def test_a_changed_cached_article_is_read_again(corpus, tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus, root)
+    cache = tmp_path / "cache"
+    check([root], CheckOptions(jobs=1, cache=cache))
+    edited = root / "flood_toll" / "radio_ravnica.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe agency later said 240 houses were destroyed.\n",
+                      encoding="utf-8")
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    slow, fast, report = _both(root, new, cache)
+    assert fast == slow
+    assert any("27 of 29 article(s) reused, 2 extracted" in n for n in report.run_notes), report.run_notes
+    # and the edited article's new claim is what a run of its story now sees
+    source = (ARTICLES / "flood_toll" / "national_wire.txt").read_text(encoding="utf-8")
+    in_story = _write(tmp_path / "new2", "valley_times.txt", source)
+    slow, fast, report = _both(root, in_story, cache)
+    assert fast == slow and "240" in fast
+
+
+def test_a_changed_rule_invalidates_the_cache(corpus, warm, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "extra.toml").write_text(
+        '[meta]\ndescription = "An extra rule folder for this test: its hash changes the rules version."\n',
+        encoding="utf-8")
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    slow, fast, report = _both(corpus, new, warm, rules_dirs=(rules,))
+    assert fast == slow
+    assert any("0 of 29 article(s) reused, 29 extracted" in n for n in report.run_notes), report.run_notes
+
+
+def test_only_the_new_articles_stories_are_loaded(corpus, warm, tmp_path, monkeypatch):
+    loaded: list[str] = []
+    get_many = cache_module.ClaimCache.get_many
+
+    def spy(self, keys, column="value"):  # noqa: ANN001, ANN202
+        keys = list(keys)
+        if column == "value":
+            loaded.extend(keys)
+        return get_many(self, keys, column)
+
+    monkeypatch.setattr(cache_module.ClaimCache, "get_many", spy)
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
+    # the articles of the new article's story, from a whole run
+    from consistency.rules import load_rules
+    from consistency.stories import stories
+
+    whole = check([corpus, new])
+    ok = [a for a in whole.articles if a.status == "ok"]
+    story_of = stories([a.id for a in ok], whole.claims, {a.id: a.published for a in ok},
+                       load_rules().compiled.rules.get("stories", {}), texts={a.id: a.text for a in ok})
+    mates = [a for a, s in story_of.items() if s == story_of["upland_courier"] and a != "upland_courier"]
+    assert len(set(loaded)) == len(mates) < len(ok) - 1, "only the new article's story is loaded in full"
+
+
+def test_unchanged_files_are_not_read_to_find_their_key(corpus, warm, monkeypatch):
+    from consistency import engine
+
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def spy(self):  # noqa: ANN001, ANN202
+        read.append(str(self))
+        return original(self)
+
+    monkeypatch.setattr(engine.time, "time_ns", lambda: 10**30)  # every file counts as settled
+    check([corpus], CheckOptions(jobs=1, cache=warm))  # remembers the digests
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    from consistency.cache import ClaimCache
+    from consistency.engine import lookup_keys, plan
+    from consistency.rules import load_rules
+
+    files = sorted(corpus.rglob("*.txt"))
+    tasks = plan(files, [str(f) for f in files], 5 << 20)
+    with ClaimCache(warm) as cache:
+        keys = lookup_keys(tasks, load_rules().version, cache)
+    assert all(keys) and read == []
+
+
+def test_a_baseline_run_compares_the_whole_corpus(corpus, warm, tmp_path):
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    slow = check([corpus], CheckOptions(jobs=1, new=(new,)))
+    full = check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm, all_context=True))
+    fast = check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
+    assert full.to_json() == fast.to_json() == slow.to_json()
+    assert len(full.context_findings) == len(slow.context_findings) > len(fast.context_findings)
