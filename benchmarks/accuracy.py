@@ -22,7 +22,10 @@ How each suite is read (the decisions behind the figures; repeated in the markdo
   "value+bounds" the same interval, "value+unit" the same unit.  Matching is one-to-one.
 * NumberModel: every reading counts, spans are the number itself (``core_start:core_end``,
   without qualifier, currency sign or percent sign, as upstream), and a range ("150-200") counts
-  as its two numbers.  NumberRangeModel: only readings with a bound-stating qualifier count
+  as its two numbers.  A number written glued to a unit of measurement ("180ml", "29km") is one
+  token, a measurement: upstream's NumberModel does not list it as a number (its DimensionModel
+  does), so this view leaves it out; a scale letter glued to a numeral ("10k", "2.5m") is a number.
+  NumberRangeModel: only readings with a bound-stating qualifier count
   (more/less than, at least/most, up to, nearly, ranges) or an exact number stated with a phrase
   before it ("equal to 20" is [20, 20], as upstream), with the whole expression as span; the
   value of an interval is its finite end points; "Conventions" below lists where the checker's
@@ -39,7 +42,8 @@ How each suite is read (the decisions behind the figures; repeated in the markdo
   item the reading that overlaps it most is resolved; it is right when it equals upstream's past
   or future resolution (upstream gives both and leaves the choice to the caller).  A period is
   compared as [start, end) with end exclusive (our inclusive last day + 1), and also as upstream's
-  inclusive "from 4 to 22" form.  Kinds the reader does not produce (durations, times of day,
+  inclusive "from 4 to 22" form; a range of months or years that upstream stops where its last
+  one begins is counted right under "Conventions" below.  Kinds the reader does not produce (durations, times of day,
   recurring sets, open-ended "after 2016") count as misses.
 * quantulum3: value recall only; the surface is looked up in the sentence, a range is right when
   our low/high are value -/+ uncertainty (or our value is the midpoint).  errors.json: each input
@@ -242,6 +246,33 @@ EXCLUSIONS = [
         ("NumberModel", "quantulum3/quantities"),
         "the case in NumberModel (the expression is the whole input), the item in quantulum3",
     ),
+    # Digits that are no quantity: a news checker must not compare them as figures, and the reader
+    # deliberately leaves them unread (rules/not_claims.toml masks).  Each is found by its shape.
+    Exclusion(
+        "IP address",
+        "the four dot-separated parts of an IP address ('10.0.0.1'): an address, not four numbers",
+        ("NumberModel",),
+        "item",
+    ),
+    Exclusion(
+        "phone number",
+        "the digit groups of a phone number ('+44 20 7946 0958', '555-010-4477'): a number to dial, not figures",
+        ("NumberModel",),
+        "item",
+    ),
+    Exclusion(
+        "identifier code",
+        "the digits of a capitalised code joined by a hyphen ('MH-17', 'COVID-19', 'SCP-173'): a name, not a count",
+        ("NumberModel",),
+        "item",
+    ),
+    Exclusion(
+        "numeric date",
+        "the day, month and year of a date written with '/', '.' or '-' ('5/17/2018', '2018-05-17'): the date"
+        " reader reads it as a date, and its parts are no quantities",
+        ("NumberModel",),
+        "item",
+    ),
 ]
 
 ASSISTANT_RE = re.compile(
@@ -251,6 +282,22 @@ ASSISTANT_RE = re.compile(
 )
 KITCHEN_RE = re.compile(r"\b(?:tablespoons?|teaspoons?|tbsp|tsp|cups?)\b", re.IGNORECASE)
 EXPONENT_RE = re.compile(r"\d\s*\^|\d[eE][+\-−]?\d|\d\s*[x×]\s*10\s*\^?[\-−]?\d|\d\s*[x×]\s*\d+\^")
+# Shapes of digits that are no quantity (the exclusions above): found by their form, never by a case's text.
+NOT_QUANTITY_SHAPES = [
+    ("IP address", re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)")),
+    ("phone number", re.compile(r"(?<![\w+])\+\d{1,3}(?:[-\s./]?\(?\d{1,4}\)?){2,}"
+                                r"|(?<![\w-])\(?\d{3}\)?[-.\s]\d{3}[-.]\d{4}(?![\w-])")),
+    ("identifier code", re.compile(r"(?<![\w-])[A-Z]{2,}-\d+(?![\w-])")),
+    ("numeric date", re.compile(r"(?<![\w/.-])\d{1,4}([/.-])\d{1,2}\1\d{2,4}(?![\w/-]|[.-]\d)")),
+]
+
+
+def not_quantity(text: str, span: tuple[int, int]) -> str | None:
+    """The exclusion whose shape (IP address, phone number, code, numeric date) holds ``span``."""
+    for name, shape in NOT_QUANTITY_SHAPES:
+        if any(m.start() <= span[0] and span[1] <= m.end() for m in shape.finditer(text)):
+            return name
+    return None
 
 
 def _exclusion(name: str) -> Exclusion:
@@ -383,10 +430,19 @@ def _split_range(vocab: Any, text: str, m: Any) -> list[Reading] | None:
     return None
 
 
+def glued_measure(vocab: Any, text: str, m: Any) -> bool:
+    """A number written glued to its unit of measurement ("180ml", "29km"): one token, a measurement."""
+    units = getattr(vocab.numbers, "unit_dimensions", {})
+    return m.kind == "number" and m.unit in units and text[m.core_end : m.core_end + 1].isalpha()
+
+
 def number_readings(vocab: Any, text: str) -> list[Reading]:
-    """NumberModel view: every number, spans without qualifier or sign, ranges as two numbers."""
+    """NumberModel view: every number, spans without qualifier or sign, ranges as two numbers;
+    a measurement glued to its unit is left out (upstream's NumberModel does not list it)."""
     out: list[Reading] = []
     for m in vocab.numbers.find(text):
+        if glued_measure(vocab, text, m):
+            continue
         if m.qualifier == "range" and m.core_end > m.core_start:
             parts = _split_range(vocab, text, m)
             if parts:
@@ -566,6 +622,14 @@ CONVENTIONS = [
         "with the same end points that differs only in that upper end is counted right",
         ("NumberRangeModel",),
     ),
+    Convention(
+        "period end inclusivity",
+        "upstream ends a range of months, quarters or years where its last one begins ('from 2014 to 2018' is "
+        "[2014-01-01,2018-01-01), 'from Feb to March 2019' stops on March 1); the checker includes that last "
+        "month or year, as news means it ('between 2014 and 2018' covers 2018): a range with the same start whose "
+        "end is the last day of the month, quarter or year at which upstream stops is counted right",
+        ("DatePeriodParser", "DateTimeModel"),
+    ),
 ]
 
 
@@ -734,6 +798,8 @@ def gold_numbers(suite: str, case: dict) -> list[Gold]:
             g.unit_name = res.get("unit") or ""
         if suite == "NumberModel" and EXPONENT_RE.search(text):
             g.excluded = "exponent notation"
+        elif suite == "NumberModel" and not g.excluded:
+            g.excluded = not_quantity(case["Input"], (s, e))
         out.append(g)
     return out
 
@@ -928,6 +994,7 @@ class DateReading:
     low: date | None
     high: date | None
     granularity: str
+    end_unit: str | None = None  # of a range: the granularity of its last part ("month" in "Feb to March 2019")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -938,7 +1005,8 @@ def date_readings(vocab: Any, text: str, reference: date | None) -> list[DateRea
     out = []
     for m in vocab.dates.find(text):
         res = vocab.dates.resolve(m, reference, sentence=text)
-        out.append(DateReading(m.start, m.end, m.text, res.value, res.low, res.high, m.granularity))
+        end_unit = m.until.granularity if getattr(m, "until", None) is not None else None
+        out.append(DateReading(m.start, m.end, m.text, res.value, res.low, res.high, m.granularity, end_unit))
     return out
 
 
@@ -1011,6 +1079,33 @@ def date_correct(g: Gold, r: DateReading | None) -> bool:
             return False
         return (r.low, r.high + timedelta(days=1)) in g.accept or (r.low, r.high) in g.accept
     return False
+
+
+def _unit_start(unit: str, day: date) -> date | None:
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if unit == "year":
+        return date(day.year, 1, 1)
+    return None
+
+
+def inclusive_period_end(g: Gold, r: DateReading | None) -> bool:
+    """The 'period end inclusivity' convention: a range with upstream's start whose last month, quarter or
+    year is included by the checker (ends on its last day) where upstream stops on its first day."""
+    if g.kind != "daterange" or r is None or r.granularity != "range" or r.low is None or r.high is None:
+        return False
+    b_ours = _unit_start(r.end_unit or "", r.high)
+    if b_ours is None or (r.high + timedelta(days=1)) != _next_unit(r.end_unit or "", b_ours):
+        return False
+    return any(a == r.low and b == b_ours and b > a for a, b in g.accept)
+
+
+def _next_unit(unit: str, start: date) -> date:
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    y, m = divmod(start.month - 1 + months, 12)
+    return date(start.year + y, m + 1, 1)
 
 
 HOLIDAY_RE = re.compile(
@@ -1146,6 +1241,11 @@ def date_value_cause(g: Gold, r: DateReading) -> str:
             return "read as a day, expected a period"
         if r.low == r.high:
             return "only part of the period read (a single day)"
+        # "from 2014 to 2018", "between May 2015 and 2018 June": upstream ends the range where its
+        # last month or year begins; we read that month or year as included
+        if any(a == r.low and b is not None and b.day == 1 and b <= r.high and (r.high - b).days < 366
+               and (b.month == 1 or r.high.month == b.month) for a, b in g.accept):
+            return "range end read as included (upstream stops where the last month or year begins)"
         return "period read with other bounds"
     return date_text_cause(g)
 
@@ -1197,6 +1297,9 @@ def evaluate_dates(vocab: Any, sf: SuiteFile, cases: list[Any], every: int, excl
             near = sorted((r for r in readings if overlap(r.span, g.span)), key=lambda r: -overlap(r.span, g.span))
             best = near[0] if near else None
             ok = date_correct(g, best)
+            if not ok and inclusive_period_end(g, best):
+                ok = True
+                fr.conventions["period end inclusivity"] += 1
             acc.gold += 1
             acc.tp += int(ok)
             acc.pred += int(best is not None)

@@ -235,7 +235,7 @@ def read_articles(paths: list[Path], rules: Rules, options: CheckOptions,
 
 
 def _extract_with_engine(paths: list[Path], rules: Rules, options: CheckOptions, progress: Progress | None
-                         ) -> tuple[list[Article], list[Claim], list[InputProblem], list[str]]:
+                         ) -> tuple[list[Article], list[Claim], list[InputProblem], list[str], dict[str, str]]:
     """Read and extract with consistency/engine.py (processes, a cache, Dask): the same articles,
     claims and order as the one-process path of check()."""
     from consistency.engine import default_jobs, extract_all, plan
@@ -247,16 +247,21 @@ def _extract_with_engine(paths: list[Path], rules: Rules, options: CheckOptions,
         from consistency.cache import ClaimCache
 
         cache = ClaimCache(options.cache)
+    keys: dict[str, str] = {}
     try:
         results, notes = extract_all(tasks, rules, jobs=options.jobs or default_jobs(), cache=cache,
                                      engine=options.engine, scheduler=options.scheduler, progress=progress)
+        if cache is not None:  # the articles' keys, for the copies of each story (story_copies)
+            from consistency.engine import lookup_keys
+
+            keys = {t.id: k for t, k in zip(tasks, lookup_keys(tasks, rules.version, cache)) if k is not None}
     finally:
         if cache is not None:
             cache.close()
     order = sorted(range(len(results)), key=lambda i: results[i][0].id)
     articles = [results[i][0] for i in order]
     claims = [c for i in order for c in results[i][1]]
-    return articles, claims, problems, notes
+    return articles, claims, problems, notes, keys
 
 
 def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(), *, rules: Rules | None = None,
@@ -281,6 +286,7 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
             return check_new(paths, new_files, new_problems, rules, options, progress)
     vocab = rules.compiled
     run_notes: list[str] = []
+    keys: dict[str, str] = {}
     if options.jobs == 1 and options.cache is None and options.engine == "local":
         # One process, no cache: read everything, then extract in order of id.
         articles, problems = read_articles([Path(p) for p in paths], rules, options, progress)
@@ -295,8 +301,8 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
             if progress:
                 progress("extract", i, len(articles))
     else:
-        articles, claims, problems, run_notes = _extract_with_engine([Path(p) for p in paths], rules, options,
-                                                                     progress)
+        articles, claims, problems, run_notes, keys = _extract_with_engine([Path(p) for p in paths], rules,
+                                                                           options, progress)
     problems = new_problems + [p for p in problems if p not in new_problems]
     year, why = corpus_year([a.published for a in articles], claims)
     claims = place_yearless(claims, year, why)
@@ -309,7 +315,13 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
                        texts={a.id: a.text for a in ok})
     findings = story_findings(claims, story_of, published, name_findings(claims, vocab.names, clusters), vocab,
                               options)
-    copies, groups = story_copies(ok, story_of, vocab)
+    if options.cache is not None:
+        from consistency.cache import ClaimCache
+
+        with ClaimCache(options.cache) as cache:
+            copies, groups = story_copies(ok, story_of, vocab, cache=cache, keys=keys)
+    else:
+        copies, groups = story_copies(ok, story_of, vocab)
     findings = label_independence(findings, groups)
     report = Report(articles=articles, claims=claims, findings=findings, problems=problems,
                     rules_version=rules.version, copies=copies, run_notes=run_notes)
@@ -354,16 +366,44 @@ def story_findings(claims: list[Claim], story_of: dict[str, str], published: dic
     )
 
 
-def story_copies(ok: list[Article], story_of: dict[str, str], vocab) -> tuple[list, dict[str, str]]:  # noqa: ANN001
+def story_copies(ok: list[Article], story_of: dict[str, str], vocab, *, cache=None,  # noqa: ANN001
+                 keys: dict[str, str] | None = None,
+                 full: Callable[[list[str]], dict[str, Article]] | None = None) -> tuple[list, dict[str, str]]:
     """Copy links and source groups, looked for within each story.
 
     A copy is one story told twice, so it shares the story's names and dates: looking within
     stories finds the same copies, keeps what counts as boilerplate local to the story, and
-    lets ``check --new`` look only at the stories of its new articles with the same result."""
+    lets ``check --new`` look only at the stories it needs with the same result.
+
+    With a ``cache`` and the articles' cache ``keys`` (article id -> key), a story's links are
+    kept under a key made of its members' keys: they depend on nothing else.  ``full`` gives
+    the articles with their text when ``ok`` holds them without (consistency/new_fast.py); it
+    is asked only for stories not in the cache."""
+    import hashlib
+
     copy_rules = vocab.rules.get("copies", {})
     by_story: dict[str, list[Article]] = {}
     for a in ok:
         by_story.setdefault(story_of.get(a.id, ""), []).append(a)
-    copies = sorted((link for story in sorted(by_story) for link in find_copies(by_story[story], copy_rules)),
-                    key=lambda link: (link.a, link.b))
+    story_keys: dict[str, str] = {}
+    links_of: dict[str, list] = {}
+    if cache is not None and keys:
+        for story, members in by_story.items():
+            member_keys = [keys.get(a.id) for a in members]
+            if all(member_keys):
+                digest = hashlib.sha256("\0".join(sorted(member_keys)).encode()).hexdigest()  # type: ignore[arg-type]
+                story_keys[story] = f"copies:{digest}"
+        held = cache.get_many(list(story_keys.values()))
+        links_of = {story: held[key] for story, key in story_keys.items() if key in held}
+    missing = [story for story in sorted(by_story) if story not in links_of]
+    texts = full([a.id for story in missing for a in by_story[story]]) if full is not None and missing else {}
+    fresh = []
+    for story in missing:
+        members = [texts.get(a.id, a) for a in by_story[story]]
+        links_of[story] = find_copies(members, copy_rules)
+        if story in story_keys:
+            fresh.append((story_keys[story], links_of[story]))
+    if cache is not None and fresh:
+        cache.put_many(fresh)
+    copies = sorted((link for story in sorted(by_story) for link in links_of[story]), key=lambda l: (l.a, l.b))
     return copies, source_groups(ok, copies, rules=copy_rules)

@@ -105,8 +105,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
                     matches.append(candidate)
             if not matches and len(problems) == before:
                 problems.append(InputProblem(str(path), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
+            real_dirs: dict[Path, Path] = {}
             for m in sorted(matches):
-                key = m.resolve()
+                key = _resolved(m, real_dirs)
                 if key not in seen:
                     seen.add(key)
                     found.append(m)
@@ -116,6 +117,18 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
                 seen.add(key)
                 found.append(path)
     return found, problems
+
+
+def _resolved(path: Path, real_dirs: dict[Path, Path]) -> Path:
+    """``path.resolve()``, resolving each folder once: a file that is not a symbolic link
+    resolves to its folder's real path plus its name (10,000 files: half of discover's time)."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = path.parent
+    real = real_dirs.get(folder)
+    if real is None:
+        real = real_dirs[folder] = folder.resolve()
+    return real / path.name
 
 
 def _missing_reason(path: Path) -> str:
@@ -360,6 +373,15 @@ def html_to_text(raw: str) -> tuple[str, OffsetMap, dict[str, str], str]:
 _FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+# Front matter of plain "key: value" lines (printable ASCII, no quotes, flow or comment marks) is
+# read by libyaml's safe loader when PyYAML has it: the same result, several times faster.
+_SIMPLE_YAML = re.compile(
+    r"(?:[A-Za-z_][A-Za-z0-9_.-]*:(?: +[A-Za-z0-9(/.+$_][ -\"$-~]*)?\n)*"
+    r"[A-Za-z_][A-Za-z0-9_.-]*:(?: +[A-Za-z0-9(/.+$_][ -\"$-~]*)?"
+)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def front_matter(raw: str) -> tuple[dict[str, Any], int, str | None]:
     """(metadata, number of lines it occupies, problem) of a leading front-matter block."""
     m = _FRONT.match(raw)
@@ -372,6 +394,11 @@ def front_matter(raw: str) -> tuple[dict[str, Any], int, str | None]:
             import tomllib
 
             data = tomllib.loads(body)
+        elif _SIMPLE_YAML.fullmatch(body) and _FAST_LOADER is not None:
+            try:
+                data = yaml.load(body, Loader=_FAST_LOADER)  # noqa: S506 - the safe loader, in C
+            except Exception:  # noqa: BLE001 - the error is reported as the Python parser words it
+                data = yaml.safe_load(body)
         else:
             data = yaml.safe_load(body)
     except Exception as exc:  # noqa: BLE001 - any parse error is reported, not raised

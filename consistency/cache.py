@@ -11,7 +11,8 @@ The key is a hash of the file's bytes, of how it is read (its suffix), of the ar
 path, of the rules' version (``rules.version``: a hash of every rule file, built-in and
 ``--rules``) and of this program's version: a changed article, rule or release is extracted
 afresh, and so is a file moved or renamed (or whose id changed because another file took its
-name); two copies of one file are two entries.
+name); two copies of one file are two entries.  Keys starting ``copies:`` hold the copy links
+found within a story (consistency/api.py ``story_copies``), keyed by its articles' keys.
 
 Entries are pickled: the cache folder is as trusted as the program itself (do not point
 ``--cache`` at a folder others can write to).  Only the process that runs ``check`` writes, in
@@ -129,7 +130,8 @@ class ClaimCache:
                     if blob is None:
                         continue
                     try:
-                        found[key] = pickle.loads(zlib.decompress(blob))
+                        # Summaries are small and read 10,000 at a time: stored uncompressed.
+                        found[key] = pickle.loads(zlib.decompress(blob) if column == "value" else blob)
                     except Exception:  # noqa: BLE001 - a damaged entry is a miss
                         bad += 1
         except sqlite3.DatabaseError as exc:
@@ -145,7 +147,8 @@ class ClaimCache:
         """Store (key, entry) or (key, entry, summary) items."""
         if self._db is None or not items:
             return
-        rows = [(item[0], _pack(item[1]), _pack(item[2]) if len(item) > 2 else None) for item in items]
+        rows = [(item[0], _pack(item[1]),
+                 pickle.dumps(item[2], protocol=pickle.HIGHEST_PROTOCOL) if len(item) > 2 else None) for item in items]
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR REPLACE INTO entries (key, value, summary) VALUES (?, ?, ?)", rows)

@@ -584,21 +584,14 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
             lower, upper = by_prop.get(rel["lower"], []), by_prop.get(rel["upper"], [])
             if not lower or not upper:
                 continue
-            violated = []
             lower = sorted(lower, key=lambda c: (c.article, c.offset, c.id))
             upper = sorted(upper, key=lambda c: (c.article, c.offset, c.id))
-            for lo in lower:
-                for up in upper:
-                    lo_low, _, lo_lx, _ = bounds(lo)
-                    _, up_high, _, up_hx = bounds(up)
-                    if lo_low > up_high or (lo_low == up_high and (lo_lx or up_hx)):
-                        violated.append((lo, up))
+            violated = _violations(lower, upper)
             lower_ids = tuple(c.id for c in sorted(lower, key=lambda c: (c.article, c.offset)))
             upper_ids = tuple(c.id for c in sorted(upper, key=lambda c: (c.article, c.offset)))
             unit = lower[0].unit
             if violated:
-                lo, up = violated[0]
-                involved = sorted({c.id for pair in violated for c in pair})
+                (lo, up), involved = violated
                 if not by_id:  # once per run, not once per violated relation
                     by_id = {c.id: c for c in claims}
                 extra.append(
@@ -634,6 +627,40 @@ def _check_relations(findings: list[Finding], clusters_by_prop: dict, relations:
             f = replace(f, notes=tuple(dict.fromkeys([*f.notes, *extra_notes])))
         out.append(f)
     return out + extra
+
+
+def _violates(lo: tuple, up: tuple) -> bool:
+    """A lower figure's bounds above an upper figure's: (low, high, low excluded, high excluded)."""
+    return lo[0] > up[1] or (lo[0] == up[1] and (lo[2] or up[3]))
+
+
+def _violations(lower: list[Claim], upper: list[Claim]) -> tuple[tuple[Claim, Claim], list[str]] | None:
+    """The first violating pair (lower claims in order, then upper claims) and the sorted ids
+    of every claim in some violating pair; None when no pair violates the relation.
+
+    Without pairing every lower claim with every upper one: a lower claim violates with some
+    upper claim exactly when it does with one of the lowest upper bound (its low above that
+    bound, or equal to it and one side excluded), and symmetrically for the upper claims."""
+    lows = [(c, bounds(c)) for c in lower]
+    highs = [(c, bounds(c)) for c in upper]
+    min_high = min(b[1] for _, b in highs)
+    at_min_high_excluded = any(b[3] for _, b in highs if b[1] == min_high)
+    max_low = max(b[0] for _, b in lows)
+    at_max_low_excluded = any(b[2] for _, b in lows if b[0] == max_low)
+
+    def lower_violates(b: tuple) -> bool:
+        return b[0] > min_high or (b[0] == min_high and (b[2] or at_min_high_excluded))
+
+    def upper_violated(b: tuple) -> bool:
+        return max_low > b[1] or (max_low == b[1] and (b[3] or at_max_low_excluded))
+
+    first = next(((c, b) for c, b in lows if lower_violates(b)), None)
+    if first is None:
+        return None
+    lo, lo_b = first
+    up = next(c for c, b in highs if _violates(lo_b, b))
+    involved = {c.id for c, b in lows if lower_violates(b)} | {c.id for c, b in highs if upper_violated(b)}
+    return (lo, up), sorted(involved)
 
 
 # -- years from the corpus ---------------------------------------------------------------

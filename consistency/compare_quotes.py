@@ -177,17 +177,23 @@ class _Piece:
     wording: float  # rapidfuzz ratio of the two passages
 
 
-@dataclass
+@dataclass(slots=True)
 class _Edge:
     short: _Quote
     long: _Quote
     pieces: list[_Piece]
     wording: float
-    changes: list[str]  # material changes: numbers, negations
+    found: list[tuple]  # material changes (numbers, negations, wording), as ``_changes`` gives them
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        return bool(self.found)
+
+    @property
+    def changes(self) -> list[str]:
+        """The material changes in words, naming the articles: only the few edges an
+        explanation spells out need them."""
+        return _changes_text(self.found, self.short, self.long)
 
 
 # -- matching ----------------------------------------------------------------------------
@@ -374,11 +380,6 @@ def _fmt(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def _material_changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: QuoteMatching,
-                      vocab: CompiledRules) -> list[str]:
-    return _changes_text(_changes(edge_pieces, s, b, qm), s, b, qm)
-
-
 def _changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: QuoteMatching) -> list[tuple]:
     """What changed between the aligned passages, from the words alone (no article named), so
     that it is worked out once for a pair of wordings however many articles carry them."""
@@ -393,11 +394,11 @@ def _changes(edge_pieces: list[_Piece], s: _Quote, b: _Quote, qm: QuoteMatching)
             short_has_more = len(neg_l) > len(neg_r)
             changes.append(("negation", short_has_more, tuple(neg_l if short_has_more else neg_r)))
         if p.wording < qm.same_wording:
-            changes.append(("wording", p.wording))
+            changes.append(("wording", p.wording, qm.same_wording))
     return changes
 
 
-def _changes_text(changes: list[tuple], s: _Quote, b: _Quote, qm: QuoteMatching) -> list[str]:
+def _changes_text(changes: list[tuple], s: _Quote, b: _Quote) -> list[str]:
     out = []
     for change in changes:
         if change[0] == "numbers":
@@ -410,7 +411,7 @@ def _changes_text(changes: list[tuple], s: _Quote, b: _Quote, qm: QuoteMatching)
             out.append(f"a negation ('{', '.join(words)}') in {more.claim.article} is missing in "
                        f"{fewer.claim.article}: the statement says the opposite")
         else:
-            out.append(f"the wording differs (similarity {change[1]:.0f}%, below {qm.same_wording:.0f}%)")
+            out.append(f"the wording differs (similarity {change[1]:.0f}%, below {change[2]:.0f}%)")
     return list(dict.fromkeys(out))
 
 
@@ -438,22 +439,29 @@ def compare_quotes(claims: list[Claim], vocab: CompiledRules | None = None) -> l
     sv = SpeakerVocabulary.from_vocab(vocab)
     # A quote's words, and what two wordings have in common, depend on the wordings alone: a
     # statement carried word for word by many articles is prepared and aligned once.
-    prepared: dict[str, _Quote] = {}
-    quotes = []
+    prepared: dict[str, int] = {}  # wording -> its number
+    first: list[_Quote] = []  # per wording: its quote, prepared
+    quotes: list[_Quote] = []
+    wording_of: list[int] = []  # per quote
     for c in sorted((c for c in claims if c.kind == "quote" and c.value), key=lambda c: (c.article, c.offset, c.id)):
         value = str(c.value)
-        proto = prepared.get(value)
-        if proto is None:
-            proto = prepared[value] = _Quote.of(c, qm, vocab)
-            quotes.append(proto)
+        w = prepared.get(value)
+        if w is None:
+            w = prepared[value] = len(first)
+            first.append(_Quote.of(c, qm, vocab))
+            quotes.append(first[w])
         else:
-            quotes.append(replace(proto, claim=c))
-    matched: dict[tuple[str, str], tuple[list[_Piece], float, list[tuple]]] = {}
+            quotes.append(replace(first[w], claim=c))
+        wording_of.append(w)
+    matched: dict[tuple[int, int], tuple[list[_Piece], float, list[tuple]]] = {}
     edges: list[_Edge] = []
+    # the shorter quote (then the first article) of a pair is the one aligned within the other
+    side = [(len(q.norm), q.claim.article) for q in quotes]
     for i, j in _candidates(quotes, qm):
-        x, y = quotes[i], quotes[j]
-        s, b = (x, y) if (len(x.norm), x.claim.article) <= (len(y.norm), y.claim.article) else (y, x)
-        key = (str(s.claim.value), str(b.claim.value))
+        if side[i] > side[j]:
+            i, j = j, i
+        s, b = quotes[i], quotes[j]
+        key = (wording_of[i], wording_of[j])
         known = matched.get(key)
         if known is None:
             pieces = _match(s, b, qm)
@@ -465,7 +473,7 @@ def compare_quotes(claims: list[Claim], vocab: CompiledRules | None = None) -> l
         pieces, wording, changes = known
         if not pieces:
             continue
-        edges.append(_Edge(s, b, pieces, wording, _changes_text(changes, s, b, qm)))
+        edges.append(_Edge(s, b, pieces, wording, changes))
     edges = _drop_enclosing(edges)
     roles_of = _roles_of(quotes, sv)
 
@@ -586,15 +594,26 @@ def _statement_findings(edges: list[_Edge], qm: QuoteMatching, sv: SpeakerVocabu
         return judged[(a, b)]
 
     clash = [e for e in edges if not compatible(e.short.claim.attribution, e.long.claim.attribution)]
+    # Each quote joins the first group whose speaker is compatible with its own; labels never
+    # change, so an attribution's group, once known, is the same for its later quotes.
     groups: list[tuple[str, list[_Quote]]] = []
+    group_of: dict[str, int] = {}
     for q in ordered:
         att = q.claim.attribution
-        for label, qs in groups:
-            if compatible(att, label) and att and label != "no one named":
-                qs.append(q)
-                break
-        else:
+        if not att:  # no speaker named: a group of its own
             groups.append((_label(att), [q]))
+            continue
+        g = group_of.get(att)
+        if g is None:
+            g = next((k for k, (label, _) in enumerate(groups)
+                      if label != "no one named" and compatible(att, label)), None)
+            if g is None:
+                groups.append((_label(att), [q]))
+                if att != "no one named":  # a label that joins nothing: later quotes scan again
+                    group_of[att] = len(groups) - 1
+                continue
+            group_of[att] = g
+        groups[g][1].append(q)
     if clash:
         said = "; ".join(f"to {label} in {', '.join(sorted({q.claim.article for q in qs}))}"
                          for label, qs in groups if label != "no one named")

@@ -169,15 +169,24 @@ def content_key(data: bytes | str, task: Task, rules_version: str) -> str:
     """The cache key of an article: its bytes (or their digest, :func:`file_digest`), how it is
     read, its id and path (both are in the article and its claims: two copies of one file are
     two entries), the rules and this version."""
-    from consistency import __version__
-
-    digest = hashlib.sha256()
-    for part in (__version__, code_version(), rules_version, os.path.splitext(task.path)[1].lower(), task.id,
-                 task.display):
+    digest = _key_prefix(rules_version).copy()
+    for part in (os.path.splitext(task.path)[1].lower(), task.id, task.display):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update((file_digest(data) if isinstance(data, bytes) else data).encode())
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _key_prefix(rules_version: str):  # noqa: ANN202 - a hashlib object
+    """The part of every key that is the same for a whole run: hashed once, copied per article."""
+    from consistency import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, code_version(), rules_version):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest
 
 
 def file_digest(data: bytes) -> str:

@@ -101,12 +101,20 @@ def check_new(paths: list[Path], new_files: set[Path], new_problems: list[InputP
             claims.sort(key=lambda c: int(c.id[1:]))
         # Copies, for the sources behind an agreement: in the new articles' stories, and in those
         # of the articles a reported name finding cites (its spellings may come from anywhere).
+        # The links of a story are cached (api.story_copies): a story not in the cache is loaded.
         copy_stories = involved_stories | {story_of[a] for f in found_names if new_claims.intersection(f.claims)
                                            for a in f.articles if a in story_of}
         in_copy_stories = [i for i in order if story_of.get(tasks[i].id) in copy_stories]
-        loaded.update(_load([i for i in in_copy_stories if i not in loaded], tasks, keys, full, cache, rules))
-        copies, groups = story_copies([loaded[i][0] for i in in_copy_stories if loaded[i][0].status == "ok"],
-                                      story_of, vocab)
+
+        def with_text(ids: list[str]) -> dict[str, Article]:
+            wanted = [index_of[a] for a in ids]
+            loaded.update(_load([i for i in wanted if i not in loaded], tasks, keys, full, cache, rules))
+            return {tasks[i].id: loaded[i][0] for i in wanted}
+
+        members = [loaded[i][0] if i in loaded else articles[position[i]] for i in in_copy_stories]
+        copies, groups = story_copies([a for a in members if a.status == "ok"], story_of, vocab, cache=cache,
+                                      keys={tasks[i].id: keys[i] for i in in_copy_stories if keys[i] is not None},
+                                      full=with_text)
         findings = label_independence(findings, groups)
         for i in loaded:
             articles[position[i]] = loaded[i][0]  # cited articles in full, for the renderers

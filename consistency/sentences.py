@@ -24,6 +24,7 @@ _LAST_WORD = re.compile(r"([\w.]+)$")
 _ONE_LOWER = re.compile(r"[a-z]")
 _ONE_UPPER = re.compile(r"[A-Z]")
 _CACHE_CHARS = 2_000_000
+_LINE_OPENS_WITH_END = re.compile(r"\n[.!?…]")  # a line opening with a candidate end (see split_by_line)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,21 @@ class SentenceSplitter:
             self._cache[text] = cached
             self._cached_chars += len(text)
         return list(cached)
+
+    def split_by_line(self, text: str) -> list[Sentence]:
+        """The sentences of each line of ``text`` split on its own, with offsets in ``text``."""
+        whole = self.split(text)
+        if not _LINE_OPENS_WITH_END.search(text) and not any("\n" in s.text for s in whole):
+            # No sentence of the whole runs over a line break, and no line opens with a sentence
+            # end (whose test would read the line before): line by line gives these sentences.
+            return whole
+        out: list[Sentence] = []
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                out.extend(Sentence(pos + x.start, pos + x.end, x.text) for x in self.split(line))
+            pos += len(line) + 1
+        return out
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

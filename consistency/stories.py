@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from itertools import combinations
 from typing import Any, Iterable
 
 from consistency.claims import Claim
@@ -88,29 +87,37 @@ def stories(article_ids: list[str], claims: list[Claim], published: dict[str, da
     for article in ids:
         for name in names.get(article, set()) - common:
             postings[name].append(article)
-    shared: Counter[tuple[str, str]] = Counter()
-    for name, arts in postings.items():
-        if len(arts) > max_posting:
-            continue  # a name in hundreds of articles tells nothing: no pairs built from it
-        for a, b in combinations(sorted(arts), 2):
-            shared[(a, b)] += 1
+    # A name in hundreds of articles tells nothing: no pairs are built from it.
+    linking = {name: arts for name, arts in postings.items() if 1 < len(arts) <= max_posting}
+
+    def partners(article: str) -> Counter[str]:
+        """The other articles that share a linking name with ``article``, and how many."""
+        counts: Counter[str] = Counter()
+        for name in names.get(article, ()):
+            arts = linking.get(name)
+            if arts is not None:
+                counts.update(arts)  # counted in C: the work is the sum of the postings' lengths
+        del counts[article]
+        return counts
+
+    # The result does not depend on the order of unions: a story is a connected set of
+    # articles, named after its smallest id.
     union = _Union(ids)
-    for (a, b), n in sorted(shared.items()):
-        if n < min_shared:
-            continue
-        da, db = published.get(a), published.get(b)
-        if da and db and abs((da - db).days) > max_days:
-            continue
-        union.union(a, b)
+    for a in ids:
+        da = published.get(a)
+        for b in [b for b, n in partners(a).items() if n >= min_shared and b > a]:
+            db = published.get(b)
+            if da and db and abs((da - db).days) > max_days:
+                continue
+            union.union(a, b)
     # An article sharing fewer names than that joins the story it shares the most with.
     sizes = Counter(union.find(i) for i in ids)
-    alone = {i for i in ids if sizes[union.find(i)] == 1}
-    best: dict[str, tuple[int, str]] = {}  # one pass over the pairs, not one per lone article
-    for (a, b), n in shared.items():
-        if a in alone and (n, b) > best.get(a, (0, "")):
-            best[a] = (n, b)
-        if b in alone and (n, a) > best.get(b, (0, "")):
-            best[b] = (n, a)
+    best: dict[str, tuple[int, str]] = {}
+    for a in ids:
+        if sizes[union.find(a)] == 1:
+            counts = partners(a)
+            if counts:
+                best[a] = max((n, b) for b, n in counts.items())
     for article in ids:
         if article in best:
             union.union(article, best[article][1])

@@ -22,7 +22,37 @@ if TYPE_CHECKING:
 
 
 def alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of ``words``, the longest first where several match at one place.
+
+    Lower-case ASCII words (most vocabulary) are written as a trie: a list of hundreds of cue
+    phrases then costs one test per character of the text instead of one per phrase.  For such
+    words at most one branch of each trie node can match a character, with or without
+    IGNORECASE, so the trie matches what the plain longest-first alternation matches.
+    """
+    unique = sorted(set(words), key=len, reverse=True)
+    if unique and all(w and w.isascii() and w == w.lower() for w in unique):
+        trie: dict = {}
+        for word in unique:
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        return _trie_pattern(trie)
+    return "|".join(re.escape(w) for w in unique)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child, chars = node[ch], re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a chain of single characters
+            (nxt, child), = child.items()
+            chars += re.escape(nxt)
+        branches.append(chars + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass

@@ -379,3 +379,32 @@ def test_inferred_and_relation_findings_use_indexes_not_scans(vocab):
     assert one_relation and all(any("consistent with" in n for n in f.notes) for f in one_relation)
     noted = [f for f in many if any("consistent with" in n for n in f.notes)]
     assert noted and all(len(f.notes) == 1 for f in noted)  # each finding only its own story's note
+
+
+def test_relation_violations_found_without_pairing_everything():
+    import consistency.compare as cmp
+
+    def pairwise(lower, upper):
+        violated = [(lo, up) for lo in lower for up in upper if cmp._violates(cmp.bounds(lo), cmp.bounds(up))]
+        if not violated:
+            return None
+        return violated[0], sorted({c.id for pair in violated for c in pair})
+
+    seen = set()
+    for trial in range(600):
+        rnd = random.Random(trial)
+        def claim(k, prop):
+            value = rnd.choice([5, 10, 10, 20, 30])
+            shape = rnd.random()
+            if shape < 0.25:
+                return more_than(f"{prop}{k}", f"a{rnd.randrange(4)}", value, prop=prop, offset=k)
+            if shape < 0.4:  # "fewer than": an excluded upper bound
+                return qty(f"{prop}{k}", f"a{rnd.randrange(4)}", value, low=None, high=value, high_ex=True,
+                           qualifier="less_than", prop=prop, offset=k)
+            return qty(f"{prop}{k}", f"a{rnd.randrange(4)}", value, prop=prop, offset=k)
+        lower = sorted((claim(k, "present") for k in range(rnd.randint(1, 12))), key=lambda c: (c.article, c.offset, c.id))
+        upper = sorted((claim(k, "approved") for k in range(rnd.randint(1, 12))), key=lambda c: (c.article, c.offset, c.id))
+        expected = pairwise(lower, upper)
+        assert cmp._violations(lower, upper) == expected, trial
+        seen.add(expected is None)
+    assert seen == {True, False}

@@ -264,7 +264,7 @@ def test_scaling_is_bounded_and_finds_planted_copies(copy_rules):
 
 
 # -- the cheap filters give the same links as scoring every candidate ------------------------
-def _containment_corpus(n_articles=120):
+def _containment_corpus(n_articles=300):
     """Articles that share paragraphs whole, with a sentence added (partial_ratio territory),
     with a word changed, or only stock lines; most candidate pairs are not copies."""
     rng = random.Random(611)
@@ -307,14 +307,21 @@ def test_filters_keep_every_link(copy_rules, monkeypatch):
     assert stats.candidate_pairs > stats.matched_pairs > 0, stats
     assert {l.kind for l in fast} == {DUPLICATE, SHARES_PARAGRAPHS}, "the corpus should give both kinds"
     rejected = []
-    real_contain, real_link = copies._may_contain, copies._may_link
+    real_contain, real_link, real_match = copies._may_contain, copies._may_link, copies._may_match
     monkeypatch.setattr(copies, "_may_contain", lambda *a: rejected.append("contain") or True
                         if not real_contain(*a) else True)
     monkeypatch.setattr(copies, "_may_link", lambda *a: rejected.append("link") or True
                         if not real_link(*a) else True)
+
+    def every_pair(pairs, texts, limits):
+        if len(real_match(pairs, texts, limits)) < len(pairs):
+            rejected.append("match")
+        return pairs
+
+    monkeypatch.setattr(copies, "_may_match", every_pair)
     assert find_copies(articles, copy_rules) == fast
     # the filters did answer for pairs, which were then not copies after all
-    assert "contain" in rejected and "link" in rejected
+    assert {"contain", "link", "match"} <= set(rejected)
 
 
 def test_containment_bound_never_rejects_a_match():

@@ -426,7 +426,9 @@ def test_day_and_month_without_a_year_after_a_cue(reader, text, day):
     assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
 
 
-@pytest.mark.parametrize("text", ["He ate 3/4 of the cake.", "They won 22/04 in the final.", "They took 3/4 of the seats on 2/3 of days."])
+@pytest.mark.parametrize("text", ["He ate 3/4 of the cake.", "They won 22/04 in the final.", "They took 3/4 of the seats on 2/3 of days.",
+                                  "Support rose from 1/3 to 1/2.", "The team improved to 5-3.", "They came back from 2-1 down.",
+                                  "They agreed on 2/3 majority."])
 def test_fractions_and_scores_are_not_dates(reader, text):
     assert reader.find(text) == []
 
@@ -496,7 +498,7 @@ def test_holiday_names_used_as_words_are_not_dates(reader, text):
 
 @pytest.mark.parametrize("text, bounds", [
     ("Troops left in the spring of 2019.", (date(2019, 3, 1), date(2019, 5, 31))),
-    ("Troops left in winter 2019.", (date(2019, 12, 1), date(2020, 2, 29))),        # the winter beginning in 2019
+    ("Troops left in winter 2019.", (date(2018, 12, 1), date(2020, 2, 29))),        # the winter ending or beginning in 2019
     ("Troops left last summer.", (date(2022, 6, 1), date(2022, 8, 31))),
     ("Troops will leave next autumn.", (date(2023, 9, 1), date(2023, 11, 30))),
     ("Troops left in early autumn 2020.", (date(2020, 9, 1), date(2020, 10, 15))),
@@ -539,3 +541,274 @@ def test_year_before_1800_after_a_day_and_month_before_a_pause(reader):
 ])
 def test_weekdays_counted_as_offsets(reader, text, day):
     assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Talks ran from March to May.", (date(2023, 3, 1), date(2023, 5, 31))),
+    ("Talks ran between November and February.", (date(2022, 11, 1), date(2023, 2, 28))),  # over the new year
+])
+def test_month_ranges_without_a_year(reader, text, bounds):
+    assert period(reader, text)[1] == bounds
+
+
+def test_lower_case_verb_months_make_no_month_range(reader):
+    assert not any(m.until for m in reader.find("Prices rose from may to march higher."))
+
+
+@pytest.mark.parametrize("text, day, bounds", [
+    ("The order of 07-Aug-2019 stands.", date(2019, 8, 7), None),
+    ("The order of 7/Aug/2019 stands.", date(2019, 8, 7), None),
+    ("Plans for Aug-2019 were cut.", None, (date(2019, 8, 1), date(2019, 8, 31))),
+])
+def test_month_names_between_separators(reader, text, day, bounds):
+    m, res = resolve(reader, text)
+    assert res.value == day and (bounds is None or (res.low, res.high) == bounds)
+
+
+@pytest.mark.parametrize("text", ["Shares are up 12% in the year to date.", "Shares are up 12% year-to-date.", "YTD shares are up 12%."])
+def test_year_to_date(reader, text):
+    assert period(reader, text)[1] == (date(2023, 1, 1), WED_15_MAR_2023)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Prices peaked two weeks after Valentine's Day.", date(2023, 2, 28)),
+    ("Prices peaked 3 days after January 30.", date(2023, 2, 2)),
+    ("Prices peaked a month after May 5, 2020.", date(2020, 6, 5)),
+])
+def test_offsets_from_a_named_date(reader, text, day):
+    m, res = resolve(reader, text, WED_15_MAR_2023)
+    assert res.value == day
+
+
+def test_holiday_in_lower_case_needs_a_year_or_a_modifier(reader):
+    assert resolve(reader, "He came back on easter 2021.")[1].value == date(2021, 4, 4)
+    assert resolve(reader, "He came back the previous christmas.", WED_15_MAR_2023)[1].value == date(2022, 12, 25)
+    assert reader.find("He hid an easter egg and a christmas present.") == []
+
+
+def test_within_next_without_the(reader):
+    assert period(reader, "Aid comes within next 3 days, officials will say.")[1] == (WED_15_MAR_2023, date(2023, 3, 18))
+
+
+def test_season_with_only_a_cue_is_placed_only_when_under_way(reader):
+    assert period(reader, "Families must return home before winter.", date(2023, 1, 20))[1] == (date(2022, 12, 1), date(2023, 2, 28))
+    assert period(reader, "Families must return home before winter.", date(2023, 5, 20))[1] == (None, None)
+
+
+def test_holiday_without_a_year_far_from_publication_is_unresolved(reader):
+    assert resolve(reader, "Families must return home before Christmas.", date(2023, 5, 20))[1].value is None
+    assert resolve(reader, "Families returned home before Christmas.", date(2023, 1, 5))[1].value == date(2022, 12, 25)
+
+
+@pytest.mark.parametrize("text", ["The ship docked at Christmas Island.", "She competed in Summer Olympics.", "He wrote on Easter Rising history."])
+def test_holiday_and_season_words_in_names_are_not_dates(reader, text):
+    assert reader.find(text) == []
+
+
+def test_range_from_a_month_to_a_bare_year(reader):
+    assert period(reader, "Prices rose from March 2015 to 2018.")[1] == (date(2015, 3, 1), date(2018, 12, 31))
+
+
+def test_yearless_start_of_a_range_to_now_lies_before_now(reader):
+    assert period(reader, "Prices rose between January 22 and now.", date(2022, 11, 7))[1] == (date(2022, 1, 22), date(2022, 11, 7))
+
+
+@pytest.mark.parametrize("text", ["Works close the week commencing 20 March.", "Works close w/c 20 March."])
+def test_week_commencing(reader, text):
+    assert period(reader, text)[1] == (date(2023, 3, 20), date(2023, 3, 26))
+
+
+def test_weekday_with_an_ordinal_day(reader):
+    assert resolve(reader, "The hearing is on Fri 17th.", WED_15_MAR_2023)[1].value == date(2023, 3, 17)
+    assert reader.find("The hearing is on fri 17th.") == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Runoffs are held on the second Sunday.", date(2023, 3, 12)),
+    ("The board meets the first Tuesday, a spokesman said.", date(2023, 3, 7)),
+])
+def test_nth_weekday_alone_is_that_day_of_the_publication_month(reader, text, day):
+    assert resolve(reader, text, WED_15_MAR_2023)[1].value == day
+    assert resolve(reader, text)[1].value is None  # relative: needs a publication date
+
+
+def test_nth_weekday_alone_that_does_not_exist_is_no_date(reader):
+    assert resolve(reader, "Runoffs are held on the fifth Monday.", WED_15_MAR_2023)[1].value is None
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds gathered for the second Sunday.",
+    "Crowds gathered for the second Sunday in a row.",
+    "Crowds gathered on the third Saturday of protests.",
+])
+def test_nth_weekday_as_a_count_is_not_that_day_of_the_month(reader, text):
+    assert all(m.nth is None for m in reader.find(text))
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("He was born in April of '87.", date(1987, 4, 1), date(1987, 4, 30)),
+    ("In March ’03 the war began.", date(2003, 3, 1), date(2003, 3, 31)),
+    ("He was born April 12, '87.", date(1987, 4, 12), date(1987, 4, 12)),
+    ("Sales have doubled since '09.", date(2009, 1, 1), date(2009, 12, 31)),
+    ("It was the summer of '69.", date(1969, 6, 1), date(1969, 8, 31)),
+])
+def test_two_digit_year_after_an_apostrophe(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)
+
+
+def test_apostrophe_decade_stays_a_decade(reader):
+    assert period(reader, "The '70s were wild.")[1] == (date(1970, 1, 1), date(1979, 12, 31))
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Prices doubled in the past decade.", date(2013, 3, 15)),
+    ("Prices doubled over the past century.", date(1923, 3, 15)),
+])
+def test_past_decade_and_century_are_the_years_up_to_publication(reader, text, low):
+    assert period(reader, text)[1] == (low, WED_15_MAR_2023)
+
+
+def test_past_weekend_is_the_last_weekend(reader):
+    assert period(reader, "Protests spread over the past weekend.")[1] == period(reader, "Protests spread last weekend.")[1]
+    assert period(reader, "Protests spread over the past weekend.")[1] == (date(2023, 3, 11), date(2023, 3, 12))
+
+
+@pytest.mark.parametrize("text", ["The report is due by friday, he said.", "Talks were held until sunday, he said."])
+def test_lower_case_weekday_after_a_preposition(reader, text):
+    m = one(reader, text)
+    assert m.text in ("friday", "sunday") and m.weekday_only
+
+
+def test_lower_case_weekday_without_a_cue_is_not_a_date(reader):
+    assert reader.find("A girl named friday sang.") == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("A few days ago the mayor resigned.", date(2023, 3, 8), date(2023, 3, 13)),
+    ("The mayor resigned a couple of days ago.", date(2023, 3, 12), date(2023, 3, 13)),
+    ("Several months ago the mayor resigned.", date(2022, 5, 1), date(2022, 12, 31)),
+])
+def test_vague_offset_is_a_range_of_days_or_months(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)
+    assert period(reader, text, None)[1] == (None, None)  # relative: needs a publication date
+
+
+@pytest.mark.parametrize("text", ["The code of the part is 133-03-03-2020.", "Call +86 2010-2015-86 for details."])
+def test_dates_inside_runs_of_figures_are_not_read(reader, text):
+    assert reader.find(text) == []
+
+
+def test_two_digit_year_range_before_a_full_stop(reader):
+    assert period(reader, "The deficit grew in 2014-15.")[1] == (date(2014, 1, 1), date(2015, 12, 31))
+    assert reader.find("Output was 2014-15.5 units.") == []
+
+
+@pytest.mark.parametrize("text", ["Sales rose from March 2015 to date.", "Sales rose from March 2015 till date, it said."])
+def test_range_to_date_ends_at_publication(reader, text):
+    assert period(reader, text)[1] == (date(2015, 3, 1), WED_15_MAR_2023)
+    assert period(reader, "The date was set in March 2015.")[1] == (date(2015, 3, 1), date(2015, 3, 31))
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Traffic peaked over Thanksgiving weekend 2023.", date(2023, 11, 23), date(2023, 11, 26)),  # a Thursday
+    ("Crowds came the weekend of Halloween 2021.", date(2021, 10, 30), date(2021, 10, 31)),  # a Sunday
+    ("Shops shut over the Easter Monday 2022 weekend.", date(2022, 4, 16), date(2022, 4, 18)),  # a Monday
+])
+def test_holiday_weekend_is_the_weekend_that_takes_in_the_holiday(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)
+
+
+def test_holiday_weekend_without_a_year_needs_publication_near_it(reader):
+    assert period(reader, "Traffic peaked over the Easter weekend.", date(2023, 4, 12))[1] == (date(2023, 4, 8), date(2023, 4, 9))
+    assert period(reader, "Traffic peaked over the Easter weekend.", None)[1] == (None, None)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Profits rose in the first six months of 2021.", date(2021, 1, 1), date(2021, 6, 30)),
+    ("Profits rose in the last three months of last year.", date(2022, 10, 1), date(2022, 12, 31)),
+    ("Sales fell in the last two weeks of June 2022.", date(2022, 6, 17), date(2022, 6, 30)),
+    ("Rain fell in the first ten days of March 2020, it said.", date(2020, 3, 1), date(2020, 3, 10)),
+])
+def test_first_or_last_stretch_of_a_period(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)
+
+
+def test_first_stretch_needs_a_stated_length(reader):
+    m = one(reader, "Sales fell in the first few weeks of 2021.")
+    assert m.edge is None and m.text != "the first few weeks of 2021"
+
+
+@pytest.mark.parametrize("text", ["Sales went up during 2017-Q1.", "Sales went up during 2017-q1, it said."])
+def test_year_and_quarter_joined_by_a_hyphen(reader, text):
+    assert period(reader, text)[1] == (date(2017, 1, 1), date(2017, 3, 31))
+
+
+def test_vague_offset_ahead_is_a_range_only_when_the_sentence_speaks_of_the_future(reader):
+    assert period(reader, "Talks will resume in a few weeks.")[1] == (date(2023, 3, 29), date(2023, 5, 3))
+    assert reader.find("In a few weeks he was freed.") == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Sales in the 12 months to March 2023 rose.", date(2022, 4, 1), date(2023, 3, 31)),
+    ("Inflation hit 9% in the year to September 2022, it said.", date(2021, 10, 1), date(2022, 9, 30)),
+    ("Output fell in the three months to January.", date(2022, 11, 1), date(2023, 1, 31)),
+])
+def test_months_to_a_month(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)
+
+
+def test_amount_to_a_month_without_the_is_not_a_period(reader):
+    assert period(reader, "The deadline was extended by 12 months to March 2024.")[1] == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("Crime rose 7% in 2022/23.", 2022, 2023),
+    ("The 2019/2020 season ended early.", 2019, 2020),
+])
+def test_slash_between_consecutive_years_is_a_range(reader, text, first, last):
+    assert period(reader, text)[1] == (date(first, 1, 1), date(last, 12, 31))
+
+
+def test_slash_between_a_year_and_a_month_stays_a_month(reader):
+    assert period(reader, "Sales in 2016/11 rose.")[1] == (date(2016, 11, 1), date(2016, 11, 30))
+
+
+@pytest.mark.parametrize("text", ["Case no. 2016-17 was closed.", "Resolution 2009/10 passed."])
+def test_year_ranges_after_a_label_word_are_numbers(reader, text):
+    assert reader.find(text) == []
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Prices rose from 2.5% in 2019 to 3% in 2020.", [2019, 2020]),
+    ("Output fell in 2019 to 12 million tonnes.", [2019]),
+    ("Prices rose in 2019 and 2020.", [2019, 2020]),
+])
+def test_year_before_a_smaller_number_or_a_later_year_is_still_a_year(reader, text, years):
+    assert [m.year for m in reader.find(text)] == years
+
+
+@pytest.mark.parametrize("text", ["It cost in 2000 to 3000 dollars.", "Homes fell in 2000 to 2,500 units."])
+def test_year_like_number_starting_a_range_of_numbers_is_not_a_year(reader, text):
+    assert reader.find(text) == []
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Prices rose in 2015, 2016 and 2017, officials said.", [2015, 2016, 2017]),
+    ("Prices rose in 2019 and 2020 and fell in 2021.", [2019, 2020, 2021]),
+])
+def test_years_listed_after_a_cue_are_all_years(reader, text, years):
+    assert [m.year for m in reader.find(text)] == years
+
+
+@pytest.mark.parametrize("text", ["In 2019 and 2020 people died.", "Since 2014 and 2015 prices rose."])
+def test_year_lists_that_read_as_counts_or_open_periods_are_left(reader, text):
+    assert all(m.year != 2020 and m.year != 2015 for m in reader.find(text))
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Revenue rose in the quarter ended Sept. 30, 2023.", date(2023, 7, 1), date(2023, 9, 30)),
+    ("Inflation was 3% in the year to 30 June 2022.", date(2021, 7, 1), date(2022, 6, 30)),
+    ("Sales in the 12 months to June 15, 2022 rose.", date(2021, 6, 16), date(2022, 6, 15)),
+])
+def test_months_to_a_day(reader, text, low, high):
+    assert period(reader, text)[1] == (low, high)

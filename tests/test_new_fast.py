@@ -137,7 +137,7 @@ def test_only_the_new_articles_stories_are_loaded(corpus, warm, tmp_path, monkey
     def spy(self, keys, column="value"):  # noqa: ANN001, ANN202
         keys = list(keys)
         if column == "value":
-            loaded.extend(keys)
+            loaded.extend(k for k in keys if not k.startswith("copies:"))  # not a story's copy links
         return get_many(self, keys, column)
 
     monkeypatch.setattr(cache_module.ClaimCache, "get_many", spy)
@@ -186,3 +186,76 @@ def test_a_baseline_run_compares_the_whole_corpus(corpus, warm, tmp_path):
     fast = check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
     assert full.to_json() == fast.to_json() == slow.to_json()
     assert len(full.context_findings) == len(slow.context_findings) > len(fast.context_findings)
+
+
+def _name(article: str, value: str):  # noqa: ANN202
+    from consistency.claims import Claim
+
+    return Claim(article=article, kind="name", text=value, sentence="", line=1, start=1, end=2, value=value,
+                 low=None, high=None, qualifier="exact", unit="place", measure=None, property=None, owner=None,
+                 attribution=None)
+
+
+def test_a_name_in_many_events_ties_no_stories_together():
+    """Two names found in half of the articles (a weekday, a much-quoted official) would join
+    every event into one story; they build no pairs, and each event stays a story (so that
+    ``--new`` loads only its own)."""
+    from datetime import date
+
+    from consistency.rules import load_rules
+    from consistency.stories import stories
+
+    claims, published = [], {}
+    for event in range(30):
+        for n in (1, 2):
+            article = f"e{event:02d}-{n}"
+            published[article] = date(2024, 1, 1 + event % 20)
+            claims += [_name(article, f"town{event}"), _name(article, f"river{event}")]
+            if event % 2 == 0:
+                claims += [_name(article, "sunday"), _name(article, "councillor hale")]
+    limits = load_rules().compiled.rules.get("stories", {})
+    story_of = stories(sorted(published), claims, published, limits)
+    assert len(set(story_of.values())) == 30
+    assert all(story_of[f"e{e:02d}-1"] == story_of[f"e{e:02d}-2"] for e in range(30))
+
+
+def test_display_paths_resolve_folders_once_and_links_alone(tmp_path, monkeypatch):
+    from consistency.api import _display_path, display_paths
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "elsewhere.txt").write_text("Another text.", encoding="utf-8")
+    (real / "linked.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "alias").symlink_to(real)
+    files = [real / "a.txt", real / "linked.txt", tmp_path / "alias" / "a.txt", tmp_path / "alias" / "linked.txt"]
+    for cwd in (tmp_path, real, tmp_path.parent / "nowhere-near"):
+        if cwd.exists():
+            monkeypatch.chdir(cwd)
+        expected = [_display_path(f) for f in files]
+        assert display_paths(files) == expected
+    monkeypatch.chdir(tmp_path)
+    assert display_paths(files) == ["real/a.txt", "elsewhere.txt", "real/a.txt", "elsewhere.txt"]
+
+
+def test_a_storys_copies_are_cached_with_its_articles(corpus, warm, tmp_path, monkeypatch):
+    """Copy links depend only on a story's articles: a warm run finds none again, and a new
+    article makes its own story's links be found again, and no other's."""
+    import consistency.api as api
+
+    calls: list[list[str]] = []
+    find_copies = api.find_copies
+
+    def spy(articles, rules=None, **kw):  # noqa: ANN001, ANN003, ANN202
+        calls.append(sorted(a.id for a in articles))
+        return find_copies(articles, rules, **kw)
+
+    monkeypatch.setattr(api, "find_copies", spy)
+    again = check([corpus], CheckOptions(jobs=1, cache=warm))
+    assert calls == []
+    assert again.to_json() == check([corpus], CheckOptions(jobs=1)).to_json()
+    source = (ARTICLES / "copies_wire" / "northsea_wire.txt").read_text(encoding="utf-8")
+    new = _write(tmp_path / "new", "bay_echo.txt", source)
+    calls.clear()
+    check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
+    assert len(calls) == 1 and "bay_echo" in calls[0] and "northsea_wire" in calls[0]

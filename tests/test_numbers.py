@@ -435,3 +435,140 @@ def test_percents_plural(find):
 def test_an_ordinal_after_and_is_no_fraction(find):
     assert find("They marked the one hundred and fifth anniversary.") == []
     assert [m.value for m in find("Two and three quarters of the cake were eaten.")] == [2.75]
+
+
+# -- shares, tallies, lists, decimal commas, spaced signs (issue 7, second round) -----------
+
+@pytest.mark.parametrize("phrase, value", [
+    ("one out of four", 0.25), ("Three out of 10", 0.3), ("two out of five hundred", 0.004),
+    ("one in every 20", 0.05), ("nine out of every hundred", 0.09),
+])
+def test_n_out_of_m_is_a_share(find, phrase, value):
+    m = only(find(f"{phrase} households lacked heating."))
+    assert (m.text, m.kind) == (phrase, "fraction")
+    assert m.value == pytest.approx(value)
+
+
+def test_a_share_over_a_base_that_is_no_round_one_keeps_its_parts(find):
+    m = only(find("The bloc took 154 out of 450 seats."))
+    assert [(p.text, p.value) for p in m.parts] == [("154", 154), ("450", 450)]
+    assert only(find("Seven out of 10 voters agreed.")).parts == ()
+
+
+def test_a_tally_of_counted_things_is_claimed_as_two_counts(vocab):
+    found = [(c.value, c.measure, c.unit) for c in claims(vocab, "The bloc took 154 out of 450 seats.") if c.kind == "quantity"]
+    assert found == [(154, "count", "seat"), (450, "count", "seat")]
+    share = [(c.value, c.measure) for c in claims(vocab, "Seven out of 10 voters agreed.") if c.kind == "quantity"]
+    assert share == [(0.7, "fraction")]
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("one over four", 0.25), ("1 over 8", 0.125), ("3 over twenty", 0.15), ("negative one over 20", -0.05),
+])
+def test_n_over_m_ending_the_clause_is_a_fraction(find, phrase, value):
+    m = only(find(f"The ratio was {phrase}."))
+    assert m.text == phrase and m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "Over 300 people came.", "Prices rose 3 over 20 years.", "They sold 5 over 2,000 tickets.", "It was 40 over 30.",
+])
+def test_over_elsewhere_is_no_fraction(find, text):
+    assert all(m.kind != "fraction" for m in find(text))
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("two and fifty-four hundredths", 2.54), ("seven and twenty-one hundredths", 7.21),
+    ("three hundred and forty-five hundredths", 300.45),
+])
+def test_a_whole_number_and_a_fraction_in_words(find, phrase, value):
+    m = only(find(f"The gauge showed {phrase}."))
+    assert m.text == phrase and m.value == pytest.approx(value)
+
+
+def test_a_compound_singular_denominator_after_a(find):
+    m = only(find("Each heir got a twenty-first."))
+    assert m.value == pytest.approx(1 / 21)
+    assert find("It was a twenty-first century war.") == []
+    assert [(m.text, m.kind) for m in find("They won a two-thirds majority.")] == [("two-thirds", "fraction")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Exercises 7,9,13,28 were set.", [7, 9, 13, 28]), ("Pupils of years 2,3,4 and 5 took part.", [2, 3, 4, 5]),
+])
+def test_numbers_listed_without_spaces(find, text, values):
+    assert [m.value for m in find(text)] == values
+
+
+def test_a_listed_label_stays_a_label(find):
+    assert find("Articles 1,2,3 apply.") == []
+    assert find("Nos. 4,5 were closed.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Write 7,00 in the box.", 7), ("The factor is 2,5 here.", 2.5), ("It cost 1.234,56 euros.", 1234.56),
+    ("Losses hit 1,5 million euros.", 1500000),
+])
+def test_decimal_comma_where_no_thousands_reading_is_possible(find, text, value):
+    assert only(find(text)).value == pytest.approx(value)
+
+
+def test_thousands_commas_stay_thousands(find):
+    assert [m.value for m in find("They paid 1,300 dollars and 12,500 more.")] == [1300, 12500]
+
+
+@pytest.mark.parametrize("text, value", [("x = - 5", -5), ("The change (- 2.5 percent) was small.", -2.5)])
+def test_a_spaced_sign_after_an_operator_or_bracket(find, text, value):
+    assert only(find(text)).value == value
+
+
+@pytest.mark.parametrize("text", ["- 12 soldiers were hurt.", "The toll - 10 people - rose.", "Note: - 7 left."])
+def test_a_spaced_dash_elsewhere_is_no_sign(find, text):
+    assert only(find(text)).value > 0
+
+
+def test_percentage_after_a_number(find):
+    m = only(find("Support fell by a 12 percentage margin."))
+    assert (m.value, m.kind) == (12, "percent")
+    assert only(find("It rose 3 percentage points.")).text == "3 percentage points"
+
+
+# -- the accuracy benchmark's NumberModel view (benchmarks/accuracy.py) ----------------------
+
+@pytest.fixture(scope="module")
+def harness():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+    name = "consistency_benchmarks_accuracy_numbers"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("text, digits, shape", [
+    ("The server at 10.20.30.40 went down.", "30", "IP address"),
+    ("Call +44 20 7946 0958 today.", "7946", "phone number"),
+    ("Call 555-010-4477 today.", "010", "phone number"),
+    ("The MH-17 report and COVID-19 rules.", "17", "identifier code"),
+    ("Talks were held on 11/23/2021.", "23", "numeric date"),
+    ("Talks were held on 2021-11-23.", "2021", "numeric date"),
+])
+def test_benchmark_leaves_out_digits_that_are_no_quantity(harness, text, digits, shape):
+    at = text.index(digits)
+    assert harness.not_quantity(text, (at, at + len(digits))) == shape
+
+
+@pytest.mark.parametrize("text", ["Turnout was 64.5 percent.", "They paid 1,250,000 dollars.", "Scores were 3-1 and 2/3."])
+def test_benchmark_keeps_ordinary_figures(harness, text):
+    assert all(harness.not_quantity(text, (m.core_start, m.core_end)) is None
+               for m in load_rules().compiled.numbers.find(text))
+
+
+def test_benchmark_number_view_leaves_out_glued_measures(harness, vocab):
+    assert [r.text for r in harness.number_readings(vocab, "A 250ml bottle and 3 litres.")] == ["3"]
+    assert [r.value for r in harness.number_readings(vocab, "They raised 10k and 2.5bn.")] == [10000, 2500000000]

@@ -143,3 +143,92 @@ def test_triggers_come_from_the_rules(rules):
     assert not rules.compiled.prefilter("Umpteen trucks left.").numbers
     assert gate("They return overmorrow.").dates
     assert not rules.compiled.prefilter("They return overmorrow.").dates
+
+
+# -- speed-ups of the same step that must not change what matches --------------------------
+def test_trie_alternation_matches_like_the_plain_one():
+    import random
+    import re
+
+    from consistency.vocabulary import alternation
+
+    def plain(words):
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    rng = random.Random(7)
+    letters = "ab -'k"
+    for _ in range(300):
+        words = [w for w in ("".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)) if w]
+        texts = ["".join(rng.choice(letters + "ABK\u212a") for _ in range(rng.randint(0, 12))) for _ in range(10)]
+        assert alternation(words) != plain(words) or len(set(words)) == 1  # the trie is in use
+        for flags in (0, re.IGNORECASE):
+            for wrap in ("(?:{})", r"(?<![\w-])(?:{})(?![\w-])", r"\b(?:{})\s+$"):
+                a = re.compile(wrap.format(plain(words)), flags)
+                b = re.compile(wrap.format(alternation(words)), flags)
+                for text in texts:
+                    assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+
+def test_script_shares_as_counted_letter_by_letter():
+    import random
+    import unicodedata
+
+    from consistency.normalise import _dominant_script, _foreign_share
+
+    def script(ch):
+        return unicodedata.name(ch, "").split(" ")[0]
+
+    def dominant(text):
+        counts: dict[str, int] = {}
+        for ch in text:
+            if ch.isalpha():
+                counts[script(ch)] = counts.get(script(ch), 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
+
+    rng = random.Random(1)
+    alphabet = "abcXYZ éßЖжДαβΩ中文عربي 12.,!\u0130\u212a"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _dominant_script(text) == dominant(text), ascii(text)
+        letters = [ch for ch in text if ch.isalpha()]
+        for name in ("LATIN", "CYRILLIC", "KELVIN"):
+            want = 0.0 if len(letters) < 3 else sum(script(ch) != name for ch in letters) / len(letters)
+            assert _foreign_share(text, name, 3) == want
+
+
+def test_plain_front_matter_reads_the_same_with_either_loader():
+    import yaml
+
+    from consistency.articles import front_matter
+
+    for body in ("source: Example News\npublished: 2022-01-20\nurl: https://example.org/a?b=1",
+                 "title: Floods: the toll rises\ndate: 2022-13-45", "on: yes\ncount: 1_000\nratio: .5\nnothing:"):
+        raw = f"---\n{body}\n---\nHeadline\n"
+        meta, _, problem = front_matter(raw)
+        try:
+            expected = {str(k).lower(): v for k, v in yaml.safe_load(body).items()}
+        except yaml.YAMLError as exc:
+            assert meta == {} and problem and str(exc).splitlines()[0] in problem
+        else:
+            assert meta == expected and problem is None
+
+
+def test_split_by_line_as_each_line_split_alone(vocab):
+    import random
+
+    from consistency.sentences import Sentence
+
+    def each_line(text):
+        out, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                out.extend(Sentence(pos + x.start, pos + x.end, x.text) for x in vocab.splitter.split(line))
+            pos += len(line) + 1
+        return out
+
+    rng = random.Random(3)
+    pieces = ["a", "B", ".", " ", "\n", "Dr.", "J.", "?", '"', "\n\n", "1", "e.g.", ")", "…", "\t", "Mr.", "a.m."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += ["Flood hits town\nB\n. Then rain came.", "He said. Then\nleft. More came"]  # "B\n." reads as initials
+    for text in texts:
+        assert vocab.splitter.split_by_line(text) == each_line(text), repr(text)

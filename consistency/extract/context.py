@@ -11,11 +11,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from consistency.vocabulary import CompiledRules, Cue, alternation
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _PROPER = r"[A-Z][\w'’.-]*"
+# Patterns asked for every number, date or sentence: compiled once here.
+_OF_NUMBER = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?[\d,.]+\s+")
+_MONEY_LEAD = re.compile(r"\s+(?:in|of|worth of)\s+(?:the\s+)?")
+_OF = re.compile(r"\s+of\s+")
+_VERB_ENDING = re.compile(r".(?:ed|ing)$")
+_SPACES = re.compile(r"\s+")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_SENTENCE_STOPS = re.compile(r"[;.!?]")
+_COUNT_OF = re.compile(r"\b(?:number|numbers|total|strength|size)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DASH_LINK = re.compile(r"\s*[—–:-]\s*")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
+_HEAD_OF = re.compile(r"([\w-]+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_OF_BY = re.compile(r"\s+(?:of|by)\s+(?:the\s+)?")
+_OF_THE_PHRASE = re.compile(r"\s+of\s+the\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+_PLACE_WORDS = re.compile(r"\s+(?:in|on|at|from|to|for|with|by|near|across)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ACCORDING_END = re.compile(r"[,;:.\"()]|\s[—–-]\s")
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+_CLAUSE_END = re.compile(r"[,;:\"()]|\s[—–-]\s|\bthat\b")
+_PUNCT = re.compile(r"[,;.\"]")
+_FIRST_WORD = re.compile(r"(\w+)[\s,]+")
 
 
 def proper_name_pattern(connectors: list[str], max_words: int) -> re.Pattern[str]:
@@ -38,26 +62,26 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
     prefix = vocab.thing_prefix.search(sentence[max(0, start - 40) : start])
     if prefix:
         # "a magnitude 7.8 earthquake": the word before the number says what it measures.
-        return Thing(vocab.thing_prefixes[re.sub(r"\s+", " ", prefix.group(1).lower())], prefix.group(1),
+        return Thing(vocab.thing_prefixes[_SPACES.sub(" ", prefix.group(1).lower())], prefix.group(1),
                      f"prefix '{prefix.group(1)}'", None, None)
     phrase_tokens: list[str] = []
     token_ends: list[int] = []
     rest = sentence[end:]
-    of_number = re.match(r"\s+(?:of|out of)\s+(?:the\s+)?[\d,.]+\s+", rest)
+    of_number = _OF_NUMBER.match(rest)
     if of_number:
         # "268 of 600 seats": both count seats.
         inner = counted_thing(vocab, sentence, start, end + of_number.end() - 1, kind=kind)
         if inner.name:
             return Thing(inner.name, inner.phrase, inner.how + " (after 'of N')", inner.owner, None)
     if kind in ("money", "dimension"):
-        lead = re.match(r"\s+(?:in|of|worth of)\s+(?:the\s+)?", rest)
+        lead = _MONEY_LEAD.match(rest)
         if lead:
             # "3 million euros in emergency aid": what the money is for.
             rest = " " + rest[lead.end() :]
             end = end + lead.end() - 1
     if kind == "percent":
         # "4% of GDP" names its base; "61 percent, up from" names none.
-        lead = re.match(r"\s+of\s+", rest)
+        lead = _OF.match(rest)
         if not lead:
             return Thing(None, "", "none", None, None)
         rest = " " + rest[lead.end() :]
@@ -74,7 +98,7 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
             continue
         if low == "of" and not phrase_tokens:
             continue  # "hundreds of people"
-        if phrase_tokens and re.search(r".(?:ed|ing)$", low) and kind != "multiplier":
+        if phrase_tokens and _VERB_ENDING.search(low) and kind != "multiplier":
             break  # a verb after the noun: "300 demonstrators gathered", "12 people drowned"
         if low in vocab.stop_words or low == "of":
             if kind == "multiplier" and phrase_tokens and phrase_tokens[-1].lower() in vocab.property_cues.lookup:
@@ -105,16 +129,27 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
 
 def _continues_alias(vocab: CompiledRules, tokens: list[str], rest: str) -> bool:
     """Whether the next word extends the phrase into a longer known thing ("troops" -> no)."""
-    nxt = re.match(r"\s*([A-Za-z][\w'-]*)", rest)
+    nxt = _NEXT_WORD.match(rest)
     if not nxt:
         return False
     candidate = " ".join([*tokens[-2:], nxt.group(1)]).lower()
-    return any(alias.endswith(nxt.group(1).lower()) and alias in candidate for alias in vocab.thing_aliases)
+    word = nxt.group(1).lower()
+    # A scan of every alias, asked again for the same words all over a corpus: remembered.
+    memo = _ALIAS_MEMO.get(vocab)
+    if memo is None or len(memo) > 100_000:
+        memo = _ALIAS_MEMO[vocab] = {}
+    key = (candidate, word)
+    if key not in memo:
+        memo[key] = any(alias.endswith(word) and alias in candidate for alias in vocab.thing_aliases)
+    return memo[key]
+
+
+_ALIAS_MEMO: WeakKeyDictionary[CompiledRules, dict[tuple[str, str], bool]] = WeakKeyDictionary()
 
 
 def _linked_thing(vocab: CompiledRules, before: str) -> tuple[str, str] | None:
     """A specific thing on the left tied to the number by a link ("number of peacekeepers — ")."""
-    clause = re.split(r"[;.!?]", before)[-1]
+    clause = _SENTENCE_STOPS.split(before)[-1]
     aliases = list(vocab.thing_alias_pattern.finditer(clause))
     if not aliases:
         return None
@@ -125,8 +160,8 @@ def _linked_thing(vocab: CompiledRules, before: str) -> tuple[str, str] | None:
     before_alias = clause[max(0, last.start() - 25) : last.start()]
     if (
         vocab.generic_links.search(between)
-        or re.search(r"\b(?:number|numbers|total|strength|size)\s+of\s+(?:the\s+)?$", before_alias, re.IGNORECASE)
-        or re.fullmatch(r"\s*[—–:-]\s*", between)
+        or _COUNT_OF.search(before_alias)
+        or _DASH_LINK.fullmatch(between)
     ):
         name = vocab.thing_aliases[last.group().lower()]
         if name in vocab.generic_heads:
@@ -242,14 +277,14 @@ def _inside_name(sentence: str, cue: Cue) -> bool:
     text = sentence[cue.start : cue.end]
     if not text[:1].isupper():
         return False
-    before = re.search(r"([\w'’-]+)\s+$", sentence[: cue.start])
-    after = re.match(r"\s+([\w'’-]+)", sentence[cue.end :])
+    before = _WORD_BEFORE.search(sentence[: cue.start])
+    after = _WORD_AFTER.match(sentence[cue.end :])
     return bool(before and before.group(1)[:1].isupper() and after and after.group(1)[:1].isupper())
 
 
 def _head_event(sentence: str, cue: Cue, cues: list[Cue]) -> Cue:
     """In "the closing ceremony of the peacekeeping operation" the ceremony is dated."""
-    m = re.search(r"([\w-]+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sentence[: cue.start])
+    m = _HEAD_OF.search(sentence[: cue.start])
     if m:
         for other in cues:
             if other.start == m.start(1) and other.name != cue.name:
@@ -259,21 +294,20 @@ def _head_event(sentence: str, cue: Cue, cues: list[Cue]) -> Cue:
 
 def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:
     """The organisation named with an event cue: "session of the CSTO Council", "the Council decided"."""
-    owners = vocab.event_rules.get("owners", {})
-    pattern = proper_name_pattern(owners.get("connectors", ["of"]), int(owners.get("max_words", 10)))
+    pattern, before_pattern = _owner_patterns(vocab)
     if sentence[start:end][:1].isupper():
         # A capitalised cue is part of a name: "the Agreement on Peacekeeping Activities".
         for m in pattern.finditer(sentence):
             if m.start() <= start and end <= m.end():
                 return _trim_name(m.group())
-    after = re.match(r"\s+(?:of|by)\s+(?:the\s+)?", sentence[end:])
+    after = _OF_BY.match(sentence[end:])
     if after:
         m = pattern.match(sentence, end + after.end())
         if m:
             return _trim_name(m.group())
     window = max(0, start - 120)
     before = sentence[window:start]
-    m = re.search(rf"({pattern.pattern})\s+(?:\w+\s+)?$", before)
+    m = before_pattern.search(before)
     if m:
         name = m.group(1)
         opens_sentence = window + m.start(1) == 0
@@ -281,17 +315,30 @@ def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str
         if not (opens_sentence and " " not in name and not name.isupper()):
             return _trim_name(name)
     # "the CSTO peacekeeping forces": a proper word inside the phrase after the cue.
-    phrase = re.match(r"\s+of\s+the\s+((?:[\w-]+\s+){0,3}[\w-]+)", sentence[end:])
+    phrase = _OF_THE_PHRASE.match(sentence[end:])
     if phrase:
-        words = re.split(r"\s+(?:in|on|at|from|to|for|with|by|near|across)\s+", phrase.group(1))[0].split()
+        words = _PLACE_WORDS.split(phrase.group(1))[0].split()
         capitals = [w for w in words if w[:1].isupper()]
         if capitals:
             return " ".join(capitals)
     return None
 
 
+_OWNER_PATTERNS: WeakKeyDictionary[CompiledRules, tuple[re.Pattern[str], re.Pattern[str]]] = WeakKeyDictionary()
+
+
+def _owner_patterns(vocab: CompiledRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an organisation's name, that name ending a stretch of text), compiled once per vocabulary."""
+    found = _OWNER_PATTERNS.get(vocab)
+    if found is None:
+        owners = vocab.event_rules.get("owners", {})
+        pattern = proper_name_pattern(owners.get("connectors", ["of"]), int(owners.get("max_words", 10)))
+        found = _OWNER_PATTERNS[vocab] = (pattern, re.compile(rf"({pattern.pattern})\s+(?:\w+\s+)?$"))
+    return found
+
+
 def _trim_name(name: str) -> str | None:
-    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    words = _POSSESSIVE_END.sub("", name.strip()).split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
     while words and not words[-1][:1].isupper():
@@ -317,34 +364,43 @@ class Attributor:
         }
         self.stop_words = vocab.stop_words
         self.stop = re.compile(r"\s+(?:in|at|on|during|with|after|before|to|from|while|when|by)\s+", re.IGNORECASE)
+        self.name_after_verb = re.compile(r"\s+(?:by\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,6}?)?(" + self.name.pattern + ")")
+
+    @classmethod
+    def for_vocab(cls, vocab: CompiledRules) -> "Attributor":
+        """One per vocabulary: it holds only compiled rules, no state of an article."""
+        found = _ATTRIBUTORS.get(vocab)
+        if found is None:
+            found = _ATTRIBUTORS[vocab] = cls(vocab)
+        return found
 
     def __call__(self, sentence: str) -> str | None:
         m = self.according.search(sentence)
         if m:
-            source = re.split(r"[,;:.\"()]|\s[—–-]\s", sentence[m.end() :], maxsplit=1)[0]
+            source = _ACCORDING_END.split(sentence[m.end() :], maxsplit=1)[0]
             return self._clean(source)
         for v in self.verbs.finditer(sentence):
             before = sentence[: v.start()]
-            passive = re.match(r"\s+by\s+(?:the\s+)?", sentence[v.end() :])
-            if passive and re.search(r"\b(?:was|were|is|are|been|be)\s+$", before):
+            passive = _BY_AGENT.match(sentence[v.end() :])
+            if passive and _PASSIVE.search(before):
                 m2 = self.name.match(sentence, v.end() + passive.end())
                 if m2:
                     return self._clean(m2.group())
-            segment = re.split(r"[,;:\"()]|\s[—–-]\s|\bthat\b", before)[-1]
+            segment = _CLAUSE_END.split(before)[-1]
             segment = self.stop.split(segment)[0] if segment.strip() else segment
             speaker = self._clean(segment)
             if speaker:
                 return speaker
             after = sentence[v.end() :]
-            name = re.match(r"\s+(?:by\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,6}?)?(" + self.name.pattern + ")", after)
-            if name and not re.search(r"[,;.\"]", after[: name.start(2)]):
+            name = self.name_after_verb.match(after)
+            if name and not _PUNCT.search(after[: name.start(2)]):
                 return self._clean(name.group(2))
         return None
 
     def _clean(self, text: str) -> str | None:
         text = text.strip(" \"'.,;:")
         while True:  # "Today the President said": the date is not the speaker
-            first = re.match(r"(\w+)[\s,]+", text)
+            first = _FIRST_WORD.match(text)
             if not first or first.group(1).lower() not in self.not_speakers:
                 break
             text = text[first.end() :]
@@ -364,3 +420,6 @@ class Attributor:
 
     def is_pronoun(self, speaker: str | None) -> bool:
         return speaker is not None and speaker.lower() in self.pronouns
+
+
+_ATTRIBUTORS: WeakKeyDictionary[CompiledRules, Attributor] = WeakKeyDictionary()

@@ -54,6 +54,26 @@ class DatePlacing:
 
     def _resolve(self, m: DateMatch, reference: date | None, *, sentence: str, fallback_year: int | None,
                  fallback_note: str | None) -> Resolution:
+        if m.shift is not None:
+            inner = self._resolve(replace(m, shift=None), reference, sentence=sentence, fallback_year=fallback_year,
+                                  fallback_note=fallback_note)
+            if inner.value is None:
+                return inner
+            day = _add_months(inner.value, m.shift[0]) + timedelta(days=m.shift[1])
+            return Resolution(day, day, day, inner.note, inner.weekday_conflict)
+        if m.months_to is not None:
+            # "the 12 months to March 2023": back from the end of that month
+            inner = self._resolve(replace(m, months_to=None), reference, sentence=sentence, fallback_year=fallback_year,
+                                  fallback_note=fallback_note)
+            if inner.low is None or inner.high is None:
+                return inner
+            if inner.value is not None and (inner.value + timedelta(days=1)).day != 1:
+                # "the 12 months to June 15": from the day after the same day that many months before
+                return Resolution(None, _add_months(inner.value, -m.months_to) + timedelta(days=1), inner.value, inner.note)
+            start = _add_months(inner.high.replace(day=1), 1 - m.months_to)
+            return Resolution(None, start, inner.high, inner.note)
+        if m.edge is not None:
+            return self._resolve_edge(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
         if m.until is not None:
             return self._resolve_range(m, reference, sentence=sentence, fallback_year=fallback_year, fallback_note=fallback_note)
         if m.from_event:
@@ -137,6 +157,10 @@ class DatePlacing:
         name, note = m.season or "", None
         if m.year is not None:
             low, high = self._season_in(name, m.year)
+            if high.year > m.year:
+                # "winter 2022" is the winter ending in 2022 or the one beginning in it: both are covered
+                low = self._season_in(name, m.year - 1)[0]
+                note = f"{name} {m.year}: the {name} ending or beginning that year"
         elif reference is not None:
             spans = [self._season_in(name, reference.year + k) for k in (-2, -1, 0, 1)]
             current = next((sp for sp in spans if sp[0] <= reference <= sp[1]), None)
@@ -148,8 +172,12 @@ class DatePlacing:
                 chosen = past[-1]
             elif m.weekday_mod == "next":
                 chosen = coming[0]
+            elif current is None:
+                # "before winter", "in the spring": which one is not said (the coming one, or one the
+                # story looks back on); only the season under way at publication is sure
+                return Resolution(None, None, None, f"which {name} is not said; none under way at publication")
             else:
-                chosen = current or (coming[0] if self._speaks_of_future(sentence) else past[-1])
+                chosen = current
             low, high = chosen
             note = f"{name} nearest to publication date {reference.isoformat()}"
         elif fallback_year is not None and m.weekday_mod is None:
@@ -173,8 +201,40 @@ class DatePlacing:
         else:
             return Resolution(None, None, None, "holiday without a year; publication date unknown")
         if day is None:
+            if m.year is None and reference is not None:
+                return Resolution(None, None, None, f"which {name} is not said; none near publication date {reference.isoformat()}")
             return Resolution(None, None, None, f"no {name} in that year")
+        if m.holiday_weekend:
+            # the Saturday and Sunday next to the holiday, stretched to take it in: a Monday holiday
+            # (or Tuesday) joins the weekend before it, a Wednesday to Friday one the weekend after
+            wd = day.weekday()
+            if wd >= 5:
+                low = day - timedelta(days=wd - 5)
+                return Resolution(None, low, low + timedelta(days=1), note)
+            if wd <= 1:
+                return Resolution(None, day - timedelta(days=wd + 2), day, note)
+            return Resolution(None, day, day + timedelta(days=6 - wd), note)
         return Resolution(day, day, day, note)
+
+    def _resolve_edge(self, m: DateMatch, reference: date | None, **kw: Any) -> Resolution:
+        """'the first six months of 2021', 'the last ten days of March': that many days or whole
+        months from the start (or up to the end) of the period."""
+        inner = self._resolve(replace(m, edge=None), reference, **kw)
+        if inner.low is None or inner.high is None:
+            return inner
+        sign, n, unit = m.edge  # type: ignore[misc]
+        low, high = inner.low, inner.high
+        if unit == "month":
+            if sign > 0:
+                end = _add_months(low, n - 1)
+                return Resolution(None, low, _month_end(end.year, end.month), inner.note)
+            start = _add_months(high.replace(day=1), 1 - n)
+            return Resolution(None, start, high, inner.note)
+        if n > (high - low).days + 1:
+            return Resolution(None, None, None, f"no {m.text.strip()!r}")
+        if sign > 0:
+            return Resolution(None, low, low + timedelta(days=n - 1), inner.note)
+        return Resolution(None, high - timedelta(days=n - 1), high, inner.note)
 
     def _resolve_weeks(self, m: DateMatch, reference: date | None, **kw: Any) -> Resolution:
         """'the week of March 3', 'the third week of July', 'the first Friday of next month'.
@@ -218,6 +278,13 @@ class DatePlacing:
                     high = high.replace(year=low.year + 1) if high.replace(year=low.year) < low else high.replace(year=low.year)
                 except ValueError:
                     return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
+            elif m.year is None and m.month and m.until is not None and m.until.year is None and m.until.is_relative:
+                # "between January 22 and now": a yearless start lies before the end
+                try:
+                    low = low.replace(year=high.year if low.replace(year=high.year) <= high else high.year - 1)
+                except ValueError:
+                    return Resolution(None, None, None, f"the range ends before it starts ({m.text})")
+                first = replace(first, note=f"year {low.year} from the publication date")
             elif m.until is not None and m.until.year is None and m.until.month and not m.until.is_relative:
                 # "between now and November 15th": a yearless end lies after the start
                 try:

@@ -8,8 +8,10 @@ relative ones ("today", "yesterday evening", "on Thursday", "last week", "earlie
 "two days ago", "1 month and 21 days ago", "in three weeks", "less than two weeks from today",
 "between now and June"), months in other orders ("2016-11", "11/2016", "2016 June"), weeks and
 weekdays of a period ("the third week of July", "the first Friday of next month", "the week of
-March 3"), days after a cue without a year ("on 22/04"), years and decades in words
-(``year_words.py``), holidays (``holidays.py``) and days counted from another event ("the next
+March 3", "the second Sunday", "the first six months of 2021"), days after a cue without a year
+("on 22/04"), two-digit years after an apostrophe ("April of '87"), vague offsets as ranges ("a
+few days ago"), years and decades in words (``year_words.py``), holidays and their weekends
+(``holidays.py``, "Thanksgiving weekend") and days counted from another event ("the next
 day", "two days later": read, never placed from the publication date).  A date without a year, or a relative one, is placed only
 with a reference date (the article's publication date); otherwise it stays unresolved and says
 why.  Lengths of time ("10 days", "a few weeks", "for two months") are read apart, by
@@ -62,22 +64,28 @@ class DateMatch:
     bound: str | None = None  # "since", "until", "before", "after", "by": an open-ended period at this date
     from_event: bool = False  # "two days later": counted from another event, not the publication date
     future_only: bool = False  # "in three weeks": a date only when the sentence speaks of the future
+    shift: tuple[int, int] | None = None  # "three days after January 12": (months, days) added to this date
     offset_months: int | None = None  # "1 month and 21 days ago": months before the days of relative_days
     nth: int | None = None  # "the third week of", "the first Friday of": 1, 2 ...; -1 for the last
     season: str | None = None  # "summer": with year (the one beginning then) or weekday_mod / period_offset
     holiday: str | None = None  # "Christmas", "Good Friday": placed by the rule of that name
     week_of: bool = False  # "the week of March 3": the Monday-to-Sunday week around that day
+    holiday_weekend: bool = False  # "Labor Day weekend", "the weekend of Halloween": the weekend at that holiday
+    edge: tuple[int, int, str] | None = None  # "the first six months of 2021": (1 first / -1 last, 6, "month")
+    months_to: int | None = None  # "the 12 months to March": that many months ending with this month
 
     @property
     def granularity(self) -> str:
         if self.until is not None:
             return "range"
+        if self.edge is not None or self.months_to is not None:
+            return "period"
         if self.rolling is not None:
             return "period"
         if self.nth is not None:
             return "day" if self.weekday is not None else "week"
         if self.holiday is not None:
-            return "day"
+            return "weekend" if self.holiday_weekend else "day"
         if self.season is not None:
             return "season"
         if self.from_event and self.period is not None:
@@ -173,6 +181,8 @@ class DateReader(DatePlacing):
         self.verb_months = {w.lower() for w in words.get("capitalised_months", ["may"])}
         self.bare_weekdays = {w.lower() for w in words.get("bare_weekdays", [])}
         self.not_before_weekday = {w.lower() for w in words.get("not_before_weekday", [])}
+        self.not_before_nth_weekday = {w.lower() for w in words.get("not_before_nth_weekday", [])}
+        self.weekday_prepositions = [w.lower() for w in words.get("weekday_prepositions", [])]
         nums = rules.get("number_words", {})
         self.units_words = {k.lower(): int(v) for k, v in nums.get("units", {}).items()}
         self.tens_words = {k.lower(): int(v) for k, v in nums.get("tens", {}).items()}
@@ -191,7 +201,9 @@ class DateReader(DatePlacing):
         self.cues = {k.lower(): v for k, v in periods.get("cues", {}).items()}
         self.range_connectors = [w.lower() for w in periods.get("range_connectors", ["-", "to", "until", "through"])]
         self.range_leads = [w.lower() for w in periods.get("range_leads", ["from", "between"])]
+        self.to_date = {k.lower(): v for k, v in periods.get("to_date", {}).items()}
         self.now_words = [w.lower() for w in periods.get("now_words", [])]
+        self.months_to_words = [w.lower() for w in periods.get("months_to", [])]
         self.find_next_periods = bool(periods.get("find_next_periods", True))
         self.part_words = {k.lower(): v for k, v in rules.get("parts", {}).get("words", {}).items()}
         self.part_fractions: dict[str, dict[str, list[float]]] = {
@@ -199,10 +211,12 @@ class DateReader(DatePlacing):
         }
         self.quarter_words = {k.lower(): int(v) for k, v in rules.get("quarters", {}).items()}
         self.last_words = [w.lower() for w in rules.get("weeks", {}).get("last_words", [])]
+        self.week_of_words = [w.lower() for w in rules.get("weeks", {}).get("week_of", ["week of"])]
         offsets = rules.get("offsets", {})
         self.offset_units = {k.lower(): v for k, v in offsets.get("units", {}).items()}
         self.offset_directions = {k.lower(): v for k, v in offsets.get("directions", {}).items()}
         self.amounts = {k.lower(): v for k, v in offsets.get("amounts", {}).items()}
+        self.anchor_directions = {k.lower(): v for k, v in offsets.get("anchored", {}).items()}
         dur = rules.get("durations", {})
         self.duration_units = {k.lower(): v for k, v in dur.get("units", {}).items()}
         self.duration_wholes = {k.lower(): v for k, v in dur.get("wholes", {}).items()}
@@ -226,7 +240,9 @@ class DateReader(DatePlacing):
         # a year in figures or words ("nineteen seventy-eight"): where a month or a day already says "date"
         # ("May 5, two thousand people marched": words count people unless a pause follows them)
         # (a year before 1800 in figures only before a pause too: "5 December 1391.", not "May 5 1500 people")
+        # (two figures after an apostrophe are a year there too: "April of '87", "March 3, '03"; not "the '70s")
         b["yearx"] = (rf"(?:{b['year']}|(?<!\d)1[0-7]\d{{2}}(?!\d)(?=\s*(?:[.,;:!?)]|$))"
+                      rf"|['’]\d{{2}}(?![\w'’])"
                       rf"|{b['yw']}(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|through|until|till|at)\b))")
         b["daynum"] = r"(?<![\d.,$€£¥])(?<![$€£¥]\s)[0-3]?\d(?:st|nd|rd|th)?(?![\d])(?!\.\d)"
         # number words as days: "the second", "twenty-first", "thirty first", "fifteen"
@@ -287,6 +303,8 @@ class DateReader(DatePlacing):
         if not s:
             return None
         s = s.strip()
+        if s[:1] in "'’" and s[1:].isdigit():
+            return self._year2(s[1:])  # "'87"
         return int(s) if s.isdigit() else self.year_words.value(s)
 
     def _year2(self, s: str) -> int:
@@ -320,12 +338,13 @@ class DateReader(DatePlacing):
                   rf"(?!\s*[-–]\s*\d)(?:(?:,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?(?P<t>{T})?",
             self._h_md, first(self.lead_ins) | weekdays_s | months_s)
         # "13 January 2022", "Thursday, 13 January", "the 13th of January", "1-jan", "second of Aug"
-        add("dm", rf"{wd_opt}(?:the\s+)?(?P<d>{D}\.?|{DW})(?:\s*-\s*|\s+of\s+|\s+)(?P<m>{M})(?:,?\s+(?:of\s+)?(?P<y>{YX}))?(?P<t>{T})?",
+        add("dm", rf"{wd_opt}(?:the\s+)?(?P<d>{D}\.?|{DW})(?:\s*-\s*|/|\s+of\s+|\s+)(?P<m>{M})(?:(?:,?\s+(?:of\s+)?|(?<=[A-Za-z])[-/](?=\d{{4}}))(?P<y>{YX}))?(?P<t>{T})?",
             self._h_dm, weekdays_s | {"the", "#"} | day_words_s)
         # numeric: 2022-01-13, 2015/08/12, 2019-sep-1; 13.01.2022, 13/01/2022, 21/04/16, 9-18-15
         add("ymd", rf"(?<![\d.])(?P<y>{Y})(?P<s>[-/.])(?:(?P<mo>[01]?\d)|(?P<m>{M}))(?P=s)(?P<d>[0-3]?\d)(?![\d-]|\.\d)",
             self._h_ymd, digit)
-        add("dmy", r"(?<![\d.,/:])(?P<n1>[0-3]?\d)(?P<s>[./-])(?P<n2>[0-3]?\d)(?P=s)(?P<y>(?:1[89]|2[01])\d{2}|\d{2})(?![\d]|[./-]\d|:)",
+        # (not inside a longer run of figures joined by '-': "133-03-03-2020" is a code, not a date)
+        add("dmy", r"(?<![\d.,/:])(?<!\d-)(?P<n1>[0-3]?\d)(?P<s>[./-])(?P<n2>[0-3]?\d)(?P=s)(?P<y>(?:1[89]|2[01])\d{2}|\d{2})(?![\d]|[./-]\d|:)",
             self._h_dmy, digit)
         # "on 22/04", "from 10/1 to 11/7": day and month without a year, after a cue word
         if self.numeric_cues:
@@ -333,8 +352,11 @@ class DateReader(DatePlacing):
                          rf"(?![\d]|[./-]\d|\s*(?:%|per\s*cent|percent)|\s+of\b)",
                 self._h_dmcue, frozenset(self.numeric_cues))
         # "January 2022", "Jan-Feb 2017", "January to March 2022", "between December and February"
-        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{YX})",
+        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+)?(?P<y>{YX})",
             self._h_my, months_s | first(self.range_leads))
+        # "from March to May", "between August and October": months of the publication year
+        add("mm", rf"(?P<rl>{b['rlead']})\s+(?P<m>{M})(?P<c>{C}|\s+and\s+)(?P<m2>{M})(?!\.?\s*[-/]?\s*[0-3]?\d(?!\d))",
+            self._h_mm, first(self.range_leads))
         # day ranges: "January 4-22", "Nov. 19 to 20, 2016", "from 4 to 22 January", "between 3 and 5 May"
         add("mdd", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})\s+(?:(?P<rl2>{b['rlead']})\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<d2>{D})(?![\d.,]\d)(?!\s*(?:%|per\s*cent|percent))"
                    rf"(?:,?\s+(?P<y>{YX}))?",
@@ -351,7 +373,7 @@ class DateReader(DatePlacing):
                      rf"(?:the\s+)?(?P<mod>{b['mod']})\s+month\b",
             self._h_ddrel, digit | {"the"} | first(self.range_leads))
         # year ranges: "2014-2018", "2014-15", "from 2014 to 2018", "between 2015 and 2018"
-        add("yy", rf"(?:(?P<rl>{b['rlead']}|in)\s+)?(?<![\d.,$€£¥-])(?P<y>{Y})(?P<c>\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(?P<y2>{Y}|\d{{2}}(?![\d.,]))(?!\s*(?:%|per))",
+        add("yy", rf"(?:(?P<rl>{b['rlead']}|in)\s+)?(?<![\d.,$€£¥-])(?P<y>{Y})(?P<c>\s*[-–]\s*|/|\s+(?:to|through|until|till|and)\s+)(?P<y2>{Y}|\d{{2}}(?!\d|[.,]\d))(?!\s*(?:%|per)|[-–/]\d)",
             self._h_yy, digit | first(self.range_leads) | {"in"})
         # a month in other orders (after the year ranges: "2010-11" is two years): "2016-11", "2016/11", "11/2016", "3-2015", "2016 June", "2016, Nov"
         add("ym", rf"(?<![\d.,/:$€£¥#-])(?:(?P<y>{Y})\s*(?P<s>[-/])\s*(?P<mo>1[0-2]|0?[1-9])(?![\d]|\s*[./-]\s*\d|\s*%)"
@@ -370,18 +392,24 @@ class DateReader(DatePlacing):
         # "on Christmas Day", "Thanksgiving 2023", "last Easter", "over the Easter weekend"
         if self.holidays.names:
             names = _alternation(self.holidays.names).replace("'", "['’]")
-            add("holiday", rf"(?:(?P<mod>this|next|last)\s+)?(?P<h>{names})(?![\w'’])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?",
-                self._h_holiday, first(self.holidays.names) | frozenset({"this", "next", "last"}))
+            wkend = _alternation([w for w, u in self.period_units.items() if u == "weekend"] or ["weekend"])
+            add("holiday", rf"(?:(?P<wkof>(?:the\s+)?(?:{wkend})\s+of)\s+)?(?:(?P<mod>this|next|last|previous|coming|following)\s+)?(?P<h>{names})(?![\w'’])"
+                           rf"(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?(?:\s+(?P<wkend>{wkend})(?![a-z])(?(y)|(?:\s*,\s*|\s+)(?P<y2>{YX}))?)?",
+                self._h_holiday, frozenset(re.match(r"[a-z]*", n).group(0) for n in self.holidays.names)  # type: ignore[union-attr]
+                | frozenset({"this", "next", "last", "previous", "coming", "following", "the"})
+                | frozenset(w for w, u in self.period_units.items() if u == "weekend"))
         # "the next day", "the day before": a day counted from another event
         if self.event_days:
             add("eventday", rf"(?P<rel>{_alternation(self.event_days)})(?![a-z])", self._h_eventday, first(self.event_days))
         # "on Thursday", "last Friday", "this Sunday evening", "Friday"
         wd_long = _alternation([w for w in self.weekdays if len(w) > 3])
-        add("wd", rf"(?:(?P<on>on|last|this|next|past|coming)\s+)?(?P<w>{wd_long}|{W})(?![a-z])"
+        preps = "".join(f"|{re.escape(w)}" for w in self.weekday_prepositions)
+        add("wd", rf"(?:(?P<on>on|last|this|next|past|coming{preps})\s+)?(?P<w>{wd_long}|{W})(?![a-z])"
                   rf"(?!\.?,?\s+(?:the\s+)?(?:[0-3]?\d|{b['month']}|{b['dayord']}))(?:\s+(?P<part>{pod}))?",
-            self._h_wd, weekdays_s | {"on", "last", "this", "next", "past", "coming"})
+            self._h_wd, weekdays_s | {"on", "last", "this", "next", "past", "coming"} | frozenset(self.weekday_prepositions))
         # "Friday the 22nd", "Saturday the second"
-        add("wdd", rf"(?P<w>{W}),?\s+the\s+(?P<d>{D}|{DW})(?!\s+(?:of\s+)?{M})",
+        # "Friday the 22nd", "Saturday the second", "Mon 13th", "on Friday 14th"
+        add("wdd", rf"(?P<w>{W}),?\s+(?:the\s+(?P<d>{D}|{DW})|(?P<d2>[0-3]?\d(?:st|nd|rd|th))(?![\w]))(?!\.?,?\s+(?:of\s+)?{M})",
             self._h_wdd, weekdays_s)
         # "Friday next week", "next week on Friday", "this week Friday", "Sunday of next week"
         add("wdweek", rf"(?:on\s+)?(?P<w>{W})\s+(?:of\s+)?(?P<mod>this|next|last)\s+week\b",
@@ -407,12 +435,12 @@ class DateReader(DatePlacing):
         # "this September", "last sept", "next June"
         add("modmonth", rf"(?P<mod>this|last|next)\s+(?P<m>{M})(?!\.?,?\s*[-–/]?\s*\d)", self._h_modmonth,
             frozenset({"this", "last", "next"}))
-        # "in 2021", "since 2014", "late 2021", "the end of 2000", "the year 2008"
-        add("partyear", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?:the\s+year\s+)?(?:(?<![\d.,$€£¥])(?P<y>{Y})(?![.,]\d|\s*(?:%|per\s*cent|percent))|(?P<yw>{b['yw']})(?=\s*(?:[.,;:!?)]|$)))",
+        # "in 2021", "since 2014", "late 2021", "the end of 2000", "the year 2008", "since '09"
+        add("partyear", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?:the\s+year\s+)?(?:(?<![\d.,$€£¥])(?P<y>{Y}|['’]\d{{2}}(?![\w'’]))(?![.,]\d|\s*(?:%|per\s*cent|percent))|(?P<yw>{b['yw']})(?=\s*(?:[.,;:!?)]|$)))",
             self._h_partyear, first(list(self.part_words)) | first(list(self.cues)))
         # quarters and halves: "Q3 2019", "2016 Q3", "the third quarter of 2016", "H1 2016", "the first half of 2021"
         qwords = _alternation(list(self.quarter_words))
-        add("quarter", rf"(?:(?P<y0>{Y})\s*)?(?:(?P<q>Q[1-4])|(?P<h>H[12]))(?![a-z\d])(?:\s*(?P<y>{Y})|\s+(?P<mod>this|next|last)\s+year)?"
+        add("quarter", rf"(?:(?P<y0>{Y})\s*[-–]?\s*)?(?:(?P<q>Q[1-4])|(?P<h>H[12]))(?![a-z\d])(?:\s*(?P<y>{Y})|\s+(?P<mod>this|next|last)\s+year)?"
                        rf"|(?:the\s+)?(?P<qw>{qwords})\s+(?P<qu>quarter|half)(?:\s+(?:of\s+)?(?:(?P<y2>{YX})|(?P<mod2>this|next|last)\s+year))?",
             self._h_quarter, digit | {"q", "h", "the"} | first(list(self.quarter_words)))
         # decades and centuries: "the 1990s", "the '70s", "the seventies", "the 21st century"
@@ -427,10 +455,35 @@ class DateReader(DatePlacing):
                    rf"(?:(?:the\s+)?(?P<mod>{b['mod']})\s+(?P<u>month|year)\b|(?P<m>{M})(?!\.?\s*[0-3]?\d(?!\d))(?:,?\s+(?:of\s+)?(?P<y>{YX}))?"
                    rf"|(?P<y2>{YX}))",
             self._h_nth, frozenset({"the"}) | frozenset(self.ordinal_words) | frozenset(self.last_words))
+        # "the second Sunday", "on the first Tuesday.": the nth such day of the publication month, only
+        # before a pause (so not "the second Sunday in a row" or "of protests"); see _h_nthwd
+        ord_words = _alternation(list(self.ordinal_words))
+        add("nthwd", rf"(?:the\s+)?(?P<nth>{ord_words})\s+(?P<w>{wd_long})(?![a-z])(?=\s*(?:[.,;:!?)]|$))",
+            self._h_nthwd, frozenset({"the"}) | frozenset(self.ordinal_words))
+        # "the first six months of 2021", "the last two weeks of March", "the first ten days of last year"
+        first_words = [w for w, v in self.ordinal_words.items() if v == 1]
+        edge_words = _alternation(first_words + self.last_words)
+        add("edge", rf"(?:the\s+)?(?P<fl>{edge_words})\s+(?P<a>{b['amount']})\s+(?P<u>{b['ounit']})\s+of\s+"
+                    rf"(?:(?P<mod>this|next|last)\s+year\b|(?P<m>{M})(?:,?\s+(?P<y>{YX}))?|(?P<y2>{Y}))",
+            self._h_edge, frozenset({"the"}) | frozenset(first_words) | frozenset(self.last_words))
+        # "the 12 months to March 2023", "the year to September", "the three months to June"
+        if self.months_to_words:
+            qu = _alternation([w for w, u in self.period_units.items() if u == "quarter"] or ["quarter"])
+            add("monthsto", rf"the\s+(?:(?P<a>{b['amount']})\s+)?(?P<u>{b['ounit']}|(?P<q>{qu})(?![a-z]))\s+(?:{_alternation(self.months_to_words)})\s+"
+                            rf"(?:(?P<m>{M})(?![a-z])(?:\s*(?P<d>{D})(?!\s*[-–/]\s*\d)|(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d)))"
+                            rf"|(?P<d2>{D})\s+(?P<m2>{M})(?![a-z]))(?:,?\s+(?P<y>{YX}))?",
+                self._h_monthsto, frozenset({"the"}))
         # "the week of March 3", "week of September 16th"
-        add("weekof", rf"(?:the\s+)?week\s+of\s+(?P<rest>{M})", self._h_weekof, frozenset({"the", "week"}))
+        week_of = _alternation(self.week_of_words) if self.week_of_words else r"(?!)"
+        add("weekof", rf"(?:the\s+)?(?:{week_of})\s+(?P<rest>{M}|[0-3]?\d)", self._h_weekof,
+            frozenset({"the"}) | frozenset(re.match(r"[a-z]*", w).group(0) for w in self.week_of_words))  # type: ignore[union-attr]
         # "June next year", "March of last year"
         add("monthrel", rf"(?P<m>{M})\s+(?:of\s+)?(?P<mod>{b['mod']})\s+year\b", self._h_monthrel, months_s)
+        # "the year to date", "year-to-date", "YTD": from the start of the period to publication
+        if self.to_date:
+            td_alt = _alternation(list(self.to_date)).replace(r"\s+", r"[\s-]+")
+            add("todate", rf"(?:the\s+)?(?P<td>{td_alt})(?![\w-])",
+                self._h_todate, frozenset({"the"}) | first(list(self.to_date)))
         # "the nineteen seventies", "the twenty-tens", "the two thousands"
         add("decadewords", rf"the\s+(?P<dw>{self.year_words.decade_pattern()})", self._h_decadewords, frozenset({"the"}))
         # offsets: "two days ago", "three weeks from now", "a month ago", "in three weeks", "in two days' time",
@@ -445,7 +498,7 @@ class DateReader(DatePlacing):
         add("wdoffset", rf"(?P<a>{A})\s+(?P<w>{wd_full})s?\s+(?P<dir>{_alternation(list(self.offset_directions))})(?![a-z])",
             self._h_wdoffset, digit | first(list(self.amounts)) | frozenset(self.units_words) | frozenset(self.tens_words))
         next_words = _alternation([w for w, v in self.modifiers.items() if v == "next"] or ["next"])
-        add("inoffset", rf"(?P<in>in|within)\s+(?:(?P<the>the\s+(?:{next_words})\s+))?(?P<a>{A})\s+(?P<u>{OU})(?P<time>'s?\s+time|\s+time)?(?!\s+(?:of|per|and\s+a\s+half)\b)",
+        add("inoffset", rf"(?P<in>in|within)\s+(?:(?P<the>(?:the\s+)?(?:{next_words})\s+))?(?P<a>{A})\s+(?P<u>{OU})(?P<time>'s?\s+time|\s+time)?(?!\s+(?:of|per|and\s+a\s+half)\b)",
             self._h_inoffset, frozenset({"in", "within"}))
         add("rolling", rf"(?:the\s+)?(?P<mod>past|last|next|previous|coming|recent)\s+(?P<a>{A})\s+(?P<u>{OU})(?!\s+(?:of|per)\b)",
             self._h_rolling, frozenset({"the", "past", "last", "next", "previous", "coming", "recent"}))
@@ -473,7 +526,8 @@ class DateReader(DatePlacing):
                       self.ordinal_tens, self.units_words, self.tens_words, self.duration_units, self.duration_wholes):
             for phrase in table:
                 words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
-        for phrase in self.lead_ins + self.holidays.names + self.event_days + self.now_words + list(self.seasons):
+        for phrase in (self.lead_ins + self.holidays.names + self.event_days + self.now_words + list(self.seasons)
+                       + list(self.to_date)):
             words.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
         return frozenset(words - {"the", "in", "of", "a", "an", "on", "at", "to", "and", "from", "by"})
 
@@ -527,10 +581,59 @@ class DateReader(DatePlacing):
                 found.append(dm)
                 pos_done = dm.end if dm.end > start else m.end()
                 break
-        return self._join_open_starts(text, self._join_ranges(text, found))
+        found = self._join_open_starts(text, self._join_ranges(text, self._join_shifts(text, found)))
+        return self._year_lists(text, found)
+
+    @cached_property
+    def _next_listed_year(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<y>{self._blocks['year']})"
+                          rf"(?![.,]?\d|\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+
+    def _year_lists(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """'in 2019 and 2020', 'in 2015, 2016 or 2017': the cue before the first year holds for the
+        years listed after it (a bare year is not read alone)."""
+        out: list[DateMatch] = []
+        nxt = self._next_listed_year
+        for i, d in enumerate(found):
+            out.append(d)
+            if d.granularity != "year" or d.year is None or d.bound is not None or d.part is not None or d.is_relative:
+                continue
+            limit = found[i + 1].start if i + 1 < len(found) else len(text)
+            end = d.end
+            while (n := nxt.match(text, end)) and n.end() <= limit:
+                after = text[n.end() : n.end() + 24]
+                if self._starts_number_range(after, n.group("y")) or re.match(r"\s+[a-z]+", after) and not re.match(
+                        r"\s+(?:and|or|to|when|while|as|but)\b", after):
+                    break  # "in 2019 and 2020 people": a count, or the list goes on as numbers
+                out.append(DateMatch(n.start("y"), n.end(), n.group("y"), year=int(n.group("y"))))
+                end = n.end()
+        return out
 
     def _speaks_of_future(self, sentence: str) -> bool:
         return any(re.search(rf"\b{re.escape(c)}\b", sentence, re.IGNORECASE) for c in self.future_cues)
+
+    def _join_shifts(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """'three days after January 12', 'two weeks before Christmas': a day counted from the date
+        that follows the offset (otherwise "three days after" counts from an event and is not placed)."""
+        if len(found) < 2 or not self.anchor_directions:
+            return found
+        out: list[DateMatch] = []
+        i = 0
+        while i < len(found):
+            a = found[i]
+            b = found[i + 1] if i + 1 < len(found) else None
+            word = a.text.split()[-1].lower() if a.from_event and a.text.split() else ""
+            if (b is not None and word in self.anchor_directions and not text[a.end : b.start].strip()
+                    and b.until is None and not b.from_event and b.shift is None and b.granularity == "day"):
+                parts = self._offset_parts(a.text[: -len(word)])
+                if parts is not None:
+                    sign = int(self.anchor_directions[word])
+                    out.append(replace(b, start=a.start, text=text[a.start : b.end], shift=(parts[0] * sign, parts[1] * sign)))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
 
     def _join_open_starts(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
         """'between now and November 15', 'from January 22 until now', 'from 2015 to May 5, 2017':
@@ -541,7 +644,8 @@ class DateReader(DatePlacing):
         now = _alternation(self.now_words)
         joint = rf"(?:{b['conn']}|\s+and\s+)"
         before_re = re.compile(rf"(?:^|(?<=\s))(?P<rl>{b['rlead']})\s+(?:(?P<now>{now})|(?P<y>{b['year']}))(?P<c>{joint})$", re.IGNORECASE)
-        after_re = re.compile(rf"(?P<c>{joint})(?P<now>{now})(?![a-z])", re.IGNORECASE)
+        after_re = re.compile(rf"(?P<c>{joint})(?:(?P<now>{now})(?![a-z])|(?P<y>{b['year']})(?![.,]?\d|\s*(?:%|per\s*cent|percent)))",
+                              re.IGNORECASE)
         lead_re = re.compile(rf"(?:^|(?<=\s))(?P<rl>{b['rlead']})\s+$", re.IGNORECASE)
         out = []
         for d in found:
@@ -558,8 +662,12 @@ class DateReader(DatePlacing):
                         d = replace(first, end=d.end, text=text[start : d.end], until=d)
                 elif after and lead and (after.group("c").strip().lower() != "and" or lead.group("rl").lower() == "between"):
                     start = d.start - len(lead.group(0).lstrip())
-                    end = DateMatch(after.start("now"), after.end(), after.group("now"), relative_days=0)
-                    d = replace(d, start=start, end=after.end(), text=text[start : after.end()], until=end)
+                    if after.group("now"):
+                        end = DateMatch(after.start("now"), after.end(), after.group("now"), relative_days=0)
+                    else:  # "from March 2015 to 2018": the range runs to the end of that year
+                        end = DateMatch(after.start("y"), after.end(), after.group("y"), year=int(after.group("y")))
+                    if end.year is None or (d.year is not None and d.year <= end.year):
+                        d = replace(d, start=start, end=after.end(), text=text[start : after.end()], until=end)
             out.append(d)
         return out
 
@@ -661,6 +769,12 @@ class DateReader(DatePlacing):
 
     def _h_dmcue(self, m: re.Match[str], text: str) -> DateMatch | None:
         a, b = int(m.group("n1")), int(m.group("n2"))
+        if a <= 12 and b <= 12:
+            # "from 1/3 to 1/2", "improved to 5-3", "on 2/3 majority": fractions, scores and records;
+            # two small numbers are a date only as "on 3/7" before a pause or a range word
+            if m.group("cue").lower() != "on" or not re.match(
+                    r"\s*(?:[.,;:!?)]|$|(?:and|to|until|till|through|at)\b|[-–])", text[m.end() :], re.IGNORECASE):
+                return None
         day, month = (a, b) if self.order == "dmy" else (b, a)
         if month > 12 and day <= 12:
             day, month = month, day
@@ -683,6 +797,17 @@ class DateReader(DatePlacing):
         start_year = year - 1 if month > month2 else year
         end = DateMatch(m.start("m2"), m.end(), text[m.start("m2") : m.end()], year=year, month=month2)
         return DateMatch(m.start(), m.end(), m.group(0), year=start_year, month=month, until=end)
+
+    def _h_mm(self, m: re.Match[str], text: str) -> DateMatch | None:
+        if m.group("c").strip().lower() == "and" and m.group("rl").lower() != "between":
+            return None
+        if self._verb_month(m.group("m")) or self._verb_month(m.group("m2")):
+            return None
+        month, month2 = self._month_of(m.group("m")), self._month_of(m.group("m2"))
+        if month is None or month2 is None or month == month2:
+            return None
+        end = DateMatch(m.start("m2"), m.end(), text[m.start("m2") : m.end()], month=month2)
+        return DateMatch(m.start(), m.end(), m.group(0), month=month, until=end)
 
     def _h_ym(self, m: re.Match[str], text: str) -> DateMatch | None:
         g = m.groupdict()
@@ -763,7 +888,13 @@ class DateReader(DatePlacing):
             return None
         if not (y1 < y2 <= y1 + 100):
             return None
-        if len(raw2) == 2 and conn not in ("-", "–"):
+        if conn == "/" and y2 != y1 + 1:
+            return None  # "2009/10" is a season or a financial year; "2016/11" a month (read as such below)
+        if conn in ("-", "–", "/") and lead != "between":
+            prev = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, m.start() - 16) : m.start()])
+            if prev and prev.group(1).lower() in self.not_before_numeric:
+                return None  # "case no. 2016-17", "Resolution 2009/10": a label, not years
+        if len(raw2) == 2 and conn not in ("-", "–", "/"):
             return None
         start = m.start("y") if lead == "in" else m.start()
         end = DateMatch(m.start("y2"), m.end(), raw2, year=y2)
@@ -783,6 +914,8 @@ class DateReader(DatePlacing):
             return None  # "prices fall", "the fall of the city"
         if year is None and mod is None and part is None and not cue:
             return None  # "summer" alone: a name or a word
+        if year is None and self._before_a_name(text, m.end()):
+            return None  # "in Summer Olympics", "at Winter Park": part of a name
         if part in ("earlier", "later", "rest"):
             part = None if mod or year else part
         start = m.start("part") if part else m.start("the") if g.get("the") else m.start("mod") if mod else m.start("s")
@@ -792,19 +925,29 @@ class DateReader(DatePlacing):
 
     def _h_holiday(self, m: re.Match[str], text: str) -> DateMatch | None:
         name = m.group("h")
-        if not name[0].isupper():
+        year = self._year_of(m.group("y") or m.group("y2"))
+        word = (m.group("mod") or "").lower()
+        mod = {"previous": "last", "coming": "next", "following": "next"}.get(word, word) or None
+        weekend = bool(m.group("wkof") or m.group("wkend"))
+        if not name[0].isupper() and year is None and mod is None:
             return None  # "easter egg", "christmas" in running lower case: words, not days
-        year = self._year_of(m.group("y"))
-        mod = (m.group("mod") or "").lower() or None
-        if year is None and mod is None:
+        if year is None and mod is None and not weekend:  # "Easter weekend" says "date" by itself
             before = re.search(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$", text[max(0, m.start() - 20) : m.start()])
             words = before.group(1).lower().split() if before else []
             cue = bool(words) and (words[-1] in self.holidays.cues or " ".join(words[-2:]) in self.holidays.cues)
             pause = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :])
             if not cue and not pause:
                 return None  # "the Christmas tree", "Easter Island"
-        start = m.start() if mod else m.start("h")
-        return DateMatch(start, m.end(), text[start : m.end()], year=year, holiday=name, weekday_mod=mod)
+        if year is None and self._before_a_name(text, m.end()):
+            return None  # "at Christmas Island", "on Easter Rising day": part of a name
+        start = m.start() if mod or m.group("wkof") else m.start("h")
+        return DateMatch(start, m.end(), text[start : m.end()], year=year, holiday=name, weekday_mod=mod,
+                         holiday_weekend=weekend)
+
+    def _before_a_name(self, text: str, end: int) -> bool:
+        """A capitalised word right after, other than a month or a weekday, makes a name."""
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[end:])
+        return bool(nxt) and nxt.group(1).lower() not in self.months and nxt.group(1).lower() not in self.weekdays
 
     def _h_eventday(self, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(m.start(), m.end(), m.group(0), from_event=True, period="day")
@@ -821,7 +964,8 @@ class DateReader(DatePlacing):
                 return None
         elif len(name) <= 3 and on != "on":
             return None
-        start = m.start("w") if on in ("on", "") else m.start()
+        # "by friday", "until sunday": the preposition says "day" as "on" does, and stays out of the span
+        start = m.start("w") if on in ("on", "") or on in self.weekday_prepositions else m.start()
         mod = {"past": "last", "coming": "next"}.get(on, on)
         end = m.end()
         if text[m.end("w") - 1 : m.end("w")] == "." and not m.group("part"):
@@ -830,7 +974,9 @@ class DateReader(DatePlacing):
                          weekday_mod=mod if mod in ("this", "next", "last") else None)
 
     def _h_wdd(self, m: re.Match[str], text: str) -> DateMatch | None:
-        day = self._day_value(m.group("d"))
+        if m.group("d2") and not m.group("w")[0].isupper():
+            return None  # "sun 13th": a weekday without "the" is written with a capital
+        day = self._day_value(m.group("d") or m.group("d2"))
         if day is None or not (1 <= day <= 31):
             return None
         return DateMatch(m.start(), m.end(), m.group(0), day=day, weekday=self._wd(m, "w"))
@@ -894,12 +1040,18 @@ class DateReader(DatePlacing):
                 return None
             return DateMatch(m.start(), m.end(), m.group(0), period=unit, period_offset=2, part=part)
         if mod == "past":
-            amount = {"week": 7, "weekend": 2, "fortnight": 14}.get(unit)
-            if unit in ("month", "year", "decade"):
+            amount = {"week": 7, "fortnight": 14}.get(unit)
+            if unit == "weekend":  # "the past weekend" is the last one, Saturday and Sunday
+                mod = "last"
+            elif unit in ("month", "year"):
                 return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, 1.0, -1), part=part)
-            if amount is None:
+            elif unit in ("decade", "century"):  # the ten (hundred) years up to publication
+                years = 10.0 if unit == "decade" else 100.0
+                return DateMatch(m.start(), m.end(), m.group(0), rolling=("year", years, -1), part=part)
+            elif amount is None:
                 return None
-            return DateMatch(m.start(), m.end(), m.group(0), rolling=("day", float(amount), -1), part=part)
+            else:
+                return DateMatch(m.start(), m.end(), m.group(0), rolling=("day", float(amount), -1), part=part)
         offset = {"this": 0, "next": 1, "last": -1}[mod]
         if unit == "fortnight" or (offset > 0 and not self.find_next_periods):
             return None
@@ -939,10 +1091,10 @@ class DateReader(DatePlacing):
         bound = self.cues.get(re.sub(r"\s+", " ", cue)) if cue else None
         if part in ("earlier", "later", "rest"):
             return None
-        after = text[m.end() : m.end() + 12]
-        if re.match(r"\s*(?:[-–]|to\b|and\b)\s*\d", after):
+        after = text[m.end() : m.end() + 24]
+        if self._starts_number_range(after, m.group("y")):
             return None  # the start of a range of numbers
-        if re.match(r"\s*[QH][1-4](?![a-z\d])", after):
+        if re.match(r"\s*[-–]?\s*[QH][1-4](?![a-z\d])", after, re.IGNORECASE):
             return None  # "during 2016 H2": the half or quarter is read from the year on
         if m.group("y") and not part:
             ym = next(f for f in self._forms if f.name == "ym").pattern.match(text, m.start("y"))
@@ -957,6 +1109,21 @@ class DateReader(DatePlacing):
             start = ystart - len(re.search(r"the\s+year\s+$", text[:ystart], re.IGNORECASE).group(0))  # type: ignore[union-attr]
         bound = bound if bound not in (None, "in") else None
         return DateMatch(start, m.end(), text[start : m.end()], year=year, part=part, bound=bound)
+
+    def _starts_number_range(self, after: str, year: str | None) -> bool:
+        """'in 2000 to 3000 homes': the year-like number begins a range of numbers.  Not when the
+        next number is much smaller, a decimal or a percentage ("rose from 2% in 2019 to 3%", "fell
+        in 2019 to 12 million"), nor a later year ending the clause ("in 2019 and 2020.")."""
+        if re.match(r"\s*[-–]\s*\d", after):
+            return True  # "2022-01-13", "2014-18", "2000 - 3000": read by the numeric and range forms
+        r = re.match(r"\s*(?:to|and)\s+((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(\s*(?:%|per\s*cent|percent))?", after, re.IGNORECASE)
+        if not r:
+            return False
+        num, whole = r.group(1), r.group(1).split(".")[0].replace(",", "")
+        if r.group(2) or "." in num or len(whole) < 3:
+            return False
+        later_year = re.fullmatch(self._blocks["year"], whole) is not None and year is not None and year.isdigit() and int(whole) > int(year)
+        return not (later_year and re.match(r"\s*(?:[.,;:!?)]|$|and\b)", after[r.end() :]))
 
     def _h_quarter(self, m: re.Match[str], text: str) -> DateMatch | None:
         g = m.groupdict()
@@ -1028,6 +1195,62 @@ class DateReader(DatePlacing):
         year = self._year_of(g.get("y2"))
         return None if year is None else DateMatch(m.start(), m.end(), m.group(0), year=year, nth=n)
 
+    def _h_edge(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a"))
+        if amount is None or amount[0] != amount[1] or amount[0] != int(amount[0]) or amount[0] < 1:
+            return None  # "the first few weeks of": not a stated length
+        unit, factor = self.offset_units[m.group("u").lower()]
+        n = int(amount[0] * factor)
+        sign = -1 if m.group("fl").lower() in self.last_words else 1
+        if m.group("m"):
+            if self._verb_month(m.group("m")) or unit != "day" or n > 31:
+                return None
+            end = m.end()
+            name = m.group("m")
+            longest = max((k for k, v in self.months.items() if v == self._month_of(name)), key=len, default="")
+            if not m.group("y") and name.endswith(".") and name[:-1].lower() == longest:
+                end -= 1  # "of March.": the full stop ends the sentence ("Sept." keeps its own)
+            inner = DateMatch(m.start(), end, text[m.start() : end], month=self._month_of(name), year=self._year_of(m.group("y")))
+        elif unit not in ("day", "month") or (unit == "month" and n > 12) or (unit == "day" and n > 366):
+            return None
+        elif m.group("mod"):
+            inner = DateMatch(m.start(), m.end(), m.group(0), period="year",
+                              period_offset={"this": 0, "next": 1, "last": -1}[m.group("mod").lower()])
+        else:
+            inner = DateMatch(m.start(), m.end(), m.group(0), year=int(m.group("y2")))
+        return replace(inner, edge=(sign, n, unit))
+
+    def _h_monthsto(self, m: re.Match[str], text: str) -> DateMatch | None:
+        amount = self._amount_value(m.group("a")) if m.group("a") else (1.0, 1.0)
+        if amount is None or amount[0] != amount[1] or amount[0] != int(amount[0]):
+            return None
+        unit, factor = ("month", 3) if m.group("q") else self.offset_units[m.group("u").lower()]
+        name = m.group("m") or m.group("m2")
+        if unit not in ("month", "year") or self._verb_month(name):
+            return None
+        n = int(amount[0] * factor) * (12 if unit == "year" else 1)
+        if not 1 <= n <= 120:
+            return None
+        day = self._day_value(m.group("d") or m.group("d2")) if (m.group("d") or m.group("d2")) else None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        end = m.end()
+        longest = max((k for k, v in self.months.items() if v == self._month_of(name)), key=len, default="")
+        if not m.group("y") and m.end("m" if m.group("m") else "m2") == end and name.endswith(".") and name[:-1].lower() == longest:
+            end -= 1  # "to June.": the full stop ends the sentence
+        return DateMatch(m.start(), end, text[m.start() : end], month=self._month_of(name), day=day,
+                         year=self._year_of(m.group("y")), months_to=n)
+
+    def _h_nthwd(self, m: re.Match[str], text: str) -> DateMatch | None:
+        n = self.ordinal_words.get(m.group("nth").lower())
+        if n is None or n > 5:
+            return None
+        # "for the second Sunday", "every first Monday": a count or a habit, not a day
+        prev = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", text[max(0, m.start() - 16) : m.start()], re.IGNORECASE)
+        if prev and prev.group(1).lower() in self.not_before_nth_weekday:
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), period="month", period_offset=0, nth=n, weekday=self._wd(m, "w"))
+
     def _h_weekof(self, m: re.Match[str], text: str) -> DateMatch | None:
         # a date is short: read only the words right after "week of" (reading the rest of a long
         # text at every "week of" would make the work grow with the square of its length)
@@ -1045,6 +1268,12 @@ class DateReader(DatePlacing):
         if offset is None:
             return None
         return DateMatch(m.start(), m.end(), m.group(0), month=self._month_of(m.group("m")), period="year", period_offset=offset)
+
+    def _h_todate(self, m: re.Match[str], text: str) -> DateMatch | None:
+        unit = self.to_date.get(re.sub(r"[\s-]+", " ", m.group("td").lower()))
+        if unit is None:
+            return None
+        return DateMatch(m.start(), m.end(), m.group(0), period=unit, period_offset=0, part="earlier")
 
     def _h_decadewords(self, m: re.Match[str], text: str) -> DateMatch | None:
         start = self.year_words.decade_value(m.group("dw"))
@@ -1101,7 +1330,15 @@ class DateReader(DatePlacing):
             else:
                 dm = DateMatch(m.start(), m.end(), m.group(0), relative_days=days * sign + base, offset_months=months * sign)
         elif n is None:
-            return None
+            # "a few days ago", "several weeks ago": a vague amount is the range of days (months, years)
+            # its [low, high] spans, the far end first; never to the day
+            if q is not None:
+                return None
+            low_n, high_n = sorted((amount[0] * factor * sign, amount[1] * factor * sign))
+            first, last = self._offset_match(m, unit, low_n, base), self._offset_match(m, unit, high_n, base)
+            if first is None or last is None:
+                return None
+            return replace(first, until=last)
         else:
             dm = self._offset_match(m, unit, n * factor * sign, base)
         if dm is not None and m.group("q"):
@@ -1143,7 +1380,12 @@ class DateReader(DatePlacing):
             return DateMatch(m.start(), m.end(), m.group(0), rolling=(unit, high, 0),
                              future_only=not (m.group("time") or m.group("the")))
         if amount[0] != amount[1]:
-            return None
+            # "in a few weeks": the days (months) the vague amount spans, as for "a few weeks ago"
+            first = self._offset_match(m, unit, amount[0] * factor, 0)
+            last = self._offset_match(m, unit, amount[1] * factor, 0)
+            if first is None or last is None:
+                return None
+            return replace(first, until=last, future_only=not m.group("time"))
         dm = self._offset_match(m, unit, amount[0] * factor, 0)
         if dm is None:
             return None

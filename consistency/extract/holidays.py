@@ -60,6 +60,7 @@ class HolidayRule:
 class Holidays:
     def __init__(self, rules: dict[str, Any], weekdays: dict[str, int]) -> None:
         self.cues = [c.lower() for c in rules.get("cues", [])]
+        self.near_days = int(rules.get("near_days", 60))
         self.rules: dict[str, HolidayRule] = {}
         for name, spec in rules.get("days", {}).items():
             wd = spec.get("weekday")
@@ -83,7 +84,8 @@ class Holidays:
     def near(self, name: str, reference: date, mod: str | None, future: bool) -> date | None:
         """The occurrence meant without a year: "last Christmas" the one before the reference,
         "next Easter" the one after, "this Easter" the one of its year; otherwise the latest one
-        up to the reference, or the next one from it when the sentence speaks of the future."""
+        up to the reference, or the next one from it when the sentence speaks of the future, and
+        only when it lies within ``near_days`` of the reference (None otherwise)."""
         rule = self.rule(name)
         if rule is None:
             return None
@@ -92,6 +94,10 @@ class Holidays:
             return next((d for d in around if d.year == reference.year), None)
         if mod == "last" or (mod is None and not future):
             past = [d for d in around if (d < reference if mod == "last" else d <= reference)]
-            return max(past) if past else None
-        coming = [d for d in around if (d > reference if mod == "next" else d >= reference)]
-        return min(coming) if coming else None
+            found = max(past) if past else None
+        else:
+            coming = [d for d in around if (d > reference if mod == "next" else d >= reference)]
+            found = min(coming) if coming else None
+        if mod is None and found is not None and abs((found - reference).days) > self.near_days:
+            return None  # "before Christmas" eleven months away: which one is meant is not sure
+        return found

@@ -3,8 +3,10 @@
 ``find_numbers`` returns every number it can read: numerals ("2,030", "2.5"), numerals with a
 scale ("2.5 thousand", "$4.2bn"), number words ("two thousand", "a dozen"), vague round
 quantities ("hundreds of"), multipliers ("twofold", "3 times"), ranges ("150-200", "between
-150 and 200"), shares ("one in five"), percentages, money and measures with their unit ("40 cm",
-"6 feet 2 inches", from ``rules/units.toml``).  The qualifier around a number ("more than",
+150 and 200"), shares ("one in five", "seven out of 10", "one over three"), lists written without
+spaces ("nos. 22,24,26"), decimal commas where no thousands reading is possible ("1,5"),
+percentages, money and measures with their unit ("40 cm", "6 feet 2 inches", from
+``rules/units.toml``).  The qualifier around a number ("more than",
 "about") becomes bounds, following ``rules/qualifiers.toml``.  Which of these numbers are *claims* (and
 about what) is decided later, in :mod:`consistency.extract.quantities`.
 """
@@ -75,6 +77,9 @@ class NumberMatch:
     unit_end: int | None = None
     # Where the expression starts without a qualifier before it: "$ 14 million" in "about $ 14 million".
     bare_start: int | None = None
+    # A share that may be a tally ("268 out of 600 seats"): its numerator and denominator read
+    # as numbers of their own, for the claim stage to count when a counted thing follows.
+    parts: tuple["NumberMatch", ...] = ()
 
     @property
     def measure_end(self) -> int:
@@ -115,6 +120,15 @@ def _trie_regex(node: dict) -> str:
 MAX_NUMBER_WORDS = 30  # words after the first in one number written in words
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+
+
+def _round_base(value: float) -> bool:
+    """A base that states a share rather than a tally: ten or less, or a power of ten ("seven out
+    of 10", "one out of 1,000"); "268 out of 600" and "13 out of 15" count things."""
+    return value <= 10 or math.log10(value).is_integer()
+
+
 def _num(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
 
@@ -145,6 +159,8 @@ class NumberReader:
         ratios = numbers.get("ratios", {})
         self.ratio_connectors: list[str] = [w.lower() for w in ratios.get("connectors", [])]
         self.ratio_not_before: list[str] = [w.lower() for w in ratios.get("not_before", [])]
+        self.tally_connectors: set[str] = {w.lower() for w in ratios.get("tally_connectors", [])}
+        self.clause_end_connectors: set[str] = {w.lower() for w in ratios.get("clause_end_connectors", [])}
         self.slash_denominators = {int(d) for d in numbers.get("slash_fractions", {}).get("denominators", [])}
         self.vulgar: dict[str, float] = dict(numbers.get("vulgar_fractions", {}))
         signs = numbers.get("signs", {})
@@ -215,10 +231,16 @@ class NumberReader:
     @cached_property
     def _core(self) -> re.Pattern[str]:
         sign = _alternation(self.sign_symbols)
-        lead = r"(?:(?<![\w.,/%s])(?P<neg>%s)(?=\.?\d)|(?<![\w.,/]))" % ("".join(re.escape(c) for c in self.sign_symbols), sign)
+        # a sign spaced from its number ("= - 5") only after "=" or an opening bracket: at the
+        # start of a line "- 12 soldiers" is a list bullet, and "toll - 10 people" a dash
+        spaced = r"(?:(?<=[=(\[])|(?<=[=(\[]\s))%s\s(?=\d)" % sign
+        lead = r"(?:(?<![\w.,/%s])(?P<neg>%s|%s(?=\.?\d))|(?<![\w.,/]))" % (
+            "".join(re.escape(c) for c in self.sign_symbols), spaced, sign)
         vulgar = "".join(re.escape(c) for c in self.vulgar) or "(?!)"
         plain = (
-            r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+            # a decimal comma where no thousands reading is possible: "1.234,56", "5,00", "1,3"
+            r"(?P<dcomma>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3},\d{1,2})(?!\d|[.,]\d)"
+            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
             r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (South Asian grouping)
             r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
             r"|\d+(?:\.\d+)?|\.\d+"
@@ -454,12 +476,19 @@ class NumberReader:
             k = len(pre) - 1 - pre[::-1].index("and")
             mid, left = pre[k + 1 :], pre[:k]
             simple = len(mid) == 1 and (mid[0] in ("a", "an") or (mid[0] in self.words and 1 <= self.words[mid[0]] < 10))
-            if simple and left:
+            # "two and fifty-four hundredths", "seven and twenty-one hundredths": the whole number
+            # and a proper fraction in plural (a singular "one hundred and fifth" is an ordinal)
+            parsed_mid = None if simple or not plural else self._parse_int(mid)
+            proper = parsed_mid is not None and 0 < parsed_mid[0] + parsed_mid[1] < d
+            if (simple or proper) and left:
                 parsed_left = self._parse_int(left)
                 if parsed_left is None:
                     return None
                 left_total, left_current, left_big, _ = parsed_left
-                numerator = 1.0 if mid[0] in ("a", "an") else self.words[mid[0]]
+                if proper:
+                    numerator = parsed_mid[0] + parsed_mid[1]  # type: ignore[index]
+                else:
+                    numerator = 1.0 if mid[0] in ("a", "an") else self.words[mid[0]]
             else:
                 parsed = self._parse_int(pre)
                 if parsed is None:
@@ -539,13 +568,21 @@ class NumberReader:
             for s, e in exclude:
                 chars[s:e] = " " * (e - s)
             scan = "".join(chars)
-        cores = self._join_ratios(scan, self._join_mixed(scan, self._cores(scan)))
+        unlisted, listed = self._lists(scan)
+        tallies: dict[tuple[int, int], tuple] = {}
+        cores = self._cores(unlisted)
+        if listed:
+            cores = sorted(cores + listed, key=lambda c: c[0])
+        cores = self._join_ratios(scan, self._join_mixed(scan, cores), tallies)
         results: list[NumberMatch] = []
         i = 0
         while i < len(cores):
             core = cores[i]
             match, consumed = self._assemble(text, scan, cores, i)
             i += consumed
+            if match is not None and (core[0], core[1]) in tallies:
+                parts = [self._assemble(text, scan, [part], 0)[0] for part in tallies[core[0], core[1]]]
+                match = replace(match, parts=tuple(p for p in parts if p is not None))
             if match is not None:
                 results.append(match)
                 while i < len(cores) and cores[i][0] < match.measure_end:
@@ -591,6 +628,30 @@ class NumberReader:
             i += 1
         return out
 
+    _LIST_RE = re.compile(r"(?<![\w.,/])\d{1,3}(?:,\d{1,3})+(?![\w,]|\.\d)")
+    _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+
+    def _lists(self, scan: str) -> tuple[str, list]:
+        """"nos. 22,24,26,31": numbers listed with commas and no spaces, where the groups cannot
+        be thousands (a group after a comma that is not three digits).  Two numbers ("4,5") are
+        a list only after a label ("Nos. 4,5"); elsewhere a decimal comma.  Each item is a core of
+        its own; the list is blanked from the text the numerals are read in, so that no other
+        reading takes it (the label and qualifier rules still see it)."""
+        items: list = []
+        if "," not in scan:
+            return scan, items
+        for m in self._LIST_RE.finditer(scan):
+            if self._THOUSANDS_RE.fullmatch(m.group()):
+                continue
+            if m.group().count(",") == 1 and not self._label_re.search(scan[max(0, m.start() - 60) : m.start()]):
+                continue
+            pos = m.start()
+            for item in m.group().split(","):
+                items.append((pos, pos + len(item), float(item), "numeral", "number", None))
+                pos += len(item) + 1
+            scan = scan[: m.start()] + " " * (m.end() - m.start()) + scan[m.end() :]
+        return scan, items
+
     def _smallest_scale(self, text: str) -> float | None:
         found = [self.scales[w] for w in re.findall(r"[a-z]+", text.lower()) if w in self.scales and self.scales[w] >= 100]
         return min(found) if found else None
@@ -616,24 +677,33 @@ class NumberReader:
 
     @cached_property
     def _ratio_gap_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\s+(?:{_alternation(self.ratio_connectors) or '(?!)'})\s+", re.IGNORECASE)
+        connectors = self.ratio_connectors + sorted(self.tally_connectors | self.clause_end_connectors)
+        return re.compile(rf"\s+(?P<conn>{_alternation(connectors) or '(?!)'})\s+", re.IGNORECASE)
 
     @cached_property
     def _ratio_stop_re(self) -> re.Pattern[str]:
         return re.compile(rf"^\s*(?:{_alternation(self.ratio_not_before) or '(?!)'})\b", re.IGNORECASE)
 
-    def _join_ratios(self, scan: str, cores: list) -> list:
-        """"one in five", "1 in 10": the share N/M, one fraction."""
+    def _join_ratios(self, scan: str, cores: list, tallies: dict | None = None) -> list:
+        """"one in five", "1 in 10", "two out of five hundred", "one over three": the share N/M,
+        one fraction.  A share that may be a tally ("268 out of 600") keeps its two parts in
+        ``tallies``, keyed by the share's span."""
         out: list = []
         for core in cores:
             if out:
                 start, end, value, written, sort, unit = out[-1]
                 n_start, n_end, n_value, n_written, n_sort, n_unit = core
-                if (sort == n_sort == "number" and unit is None and n_unit is None
-                        and float(value).is_integer() and float(n_value).is_integer() and 0 < value < n_value
-                        and self._ratio_gap_re.fullmatch(scan[end:n_start])
-                        and not self._year_like(n_value, n_written, scan[n_start:n_end])
+                gap = (sort == n_sort == "number" and unit is None and n_unit is None and 0 < abs(value) < n_value
+                       and float(value).is_integer() and float(n_value).is_integer()
+                       and self._ratio_gap_re.fullmatch(scan[end:n_start]))
+                conn = re.sub(r"\s+", " ", gap.group("conn").lower()) if gap else ""
+                # "one over three" but "over 300 people", "rose 3 over 20 years": "over" is "more than"
+                # unless the denominator ends the clause
+                clause_end = conn not in self.clause_end_connectors or _CLAUSE_END.match(scan, n_end)
+                if (gap and clause_end and not self._year_like(n_value, n_written, scan[n_start:n_end])
                         and not self._ratio_stop_re.match(scan[n_end : n_end + 20])):
+                    if tallies is not None and conn in self.tally_connectors and not _round_base(n_value):
+                        tallies[start, n_end] = (out[-1], core)
                     out[-1] = (start, n_end, value / n_value, "mixed" if written != n_written else written, "fraction", None)
                     continue
             out.append(core)
@@ -682,7 +752,10 @@ class NumberReader:
                     if value < 1:
                         sort = "fraction"
                 else:
-                    digits = re.sub(r"[\s,]", "", m.group("digits"))
+                    if m.group("dcomma"):
+                        digits = m.group("dcomma").replace(".", "").replace(",", ".")
+                    else:
+                        digits = re.sub(r"[\s,]", "", m.group("digits"))
                     try:
                         exact = Decimal(digits)
                     except InvalidOperation:
@@ -736,6 +809,8 @@ class NumberReader:
             stripped = re.sub(r"^(?:an?)\s+", "", words_text, flags=re.IGNORECASE)
             tokens = stripped.lower().split()
             if stripped != words_text and tokens and not (tokens[0] in self.scales or re.split(r"-", tokens[0])[0] in self.denominators
+                                                          or (re.split(r"-", tokens[0])[-1] in self.denominators
+                                                              and self._parse_phrase(words_text) is not None)
                                                           or (len(tokens) > 1 and tokens[1] in self.denominators)):
                 start += len(words_text) - len(stripped)
                 words_text = stripped

@@ -17,6 +17,11 @@ from consistency.extract.numbers import NumberMatch
 from consistency.vocabulary import CompiledRules
 
 
+_UNIT_WORD = re.compile(r"\s?-?[^\s,;:.!?()]+\.?")
+_NEXT_WORDS = re.compile(r"\s*((?:[\w'-]+\s*){1,3})")
+_AMONG = re.compile(r"\s+(?:among|of|in|to)\s+(?:the\s+)?")
+
+
 def _fmt(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -27,7 +32,7 @@ class ClaimBuilder:
     def __init__(self, article: Article, vocab: CompiledRules) -> None:
         self.article = article
         self.vocab = vocab
-        self.attributor = Attributor(vocab)
+        self.attributor = Attributor.for_vocab(vocab)
         self.is_html = article.path.lower().endswith((".html", ".htm"))
         self.last_speaker: str | None = None
 
@@ -86,10 +91,11 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         taken = date_spans + [(d.start, d.end) for d in durations]
         if not taken and not gate.numbers:
             continue  # blanked dates can make a word boundary: with dates found, numbers are read anyway
-        for n in vocab.numbers.find(s_text, exclude=taken):
-            claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
-            if claim is not None:
-                claims.append(claim)
+        for found_n in vocab.numbers.find(s_text, exclude=taken):
+            for n in _tally_parts(vocab, s_text, found_n):
+                claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
+                if claim is not None:
+                    claims.append(claim)
     claims.extend(extract_names(article, vocab, builder))
     claims.extend(extract_sets(article, vocab, builder))
     claims.extend(extract_quotes(article, vocab, builder))
@@ -125,6 +131,15 @@ def _in_dateline(article: Article, sentence_start: int, s_text: str, d: DateMatc
     return bool(m) and d.start >= m.start("rest") and d.end <= m.end("rest")
 
 
+def _tally_parts(vocab: CompiledRules, s_text: str, n: NumberMatch) -> tuple[NumberMatch, ...]:
+    """"268 out of 600 seats": a share that is a tally of counted things is claimed as its two
+    counts (seats won, seats in all), as other articles state them; "two out of 500" with nothing
+    counted after it stays a share (rules/numbers.toml [ratios])."""
+    if n.parts and counted_thing(vocab, s_text, n.start, n.end, kind="number").name:
+        return n.parts
+    return (n,)
+
+
 def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, n: NumberMatch,
                     attribution: str | None) -> Claim | None:
     if vocab.numbers.is_year(s_text, n):
@@ -140,7 +155,7 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
     kind = n.kind
     if n.kind == "number" and n.unit:
         # "40 cm of snow": a measurement; the unit word follows the number, the thing after "of".
-        unit_word = re.match(r"\s?-?[^\s,;:.!?()]+\.?", s_text[n.end :])
+        unit_word = _UNIT_WORD.match(s_text[n.end :])
         number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
         kind = "dimension"
     thing = counted_thing(vocab, s_text, n.start, number_end, kind=kind)
@@ -189,7 +204,7 @@ def _names_something(vocab: CompiledRules, following: str) -> tuple[str, int] | 
 
     Returns the phrase named and where it ends in ``following``.
     """
-    m = re.match(r"\s*((?:[\w'-]+\s*){1,3})", following)
+    m = _NEXT_WORDS.match(following)
     if not m:
         return None
     words = m.group(1).split()
@@ -208,7 +223,7 @@ def _zero_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
     prop = vocab.property_cues.lookup.get(phrase)
     if prop:
         # "no losses among personnel": the thing follows the cue.
-        after = re.match(r"\s+(?:among|of|in|to)\s+(?:the\s+)?", s_text[end:])
+        after = _AMONG.match(s_text[end:])
         thing = counted_thing(vocab, s_text, n.start, end + after.end() - 1, kind="number") if after else None
         name = thing.name if thing and thing.name else default_thing(vocab, prop)
         if thing and thing.end is not None and thing.name:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -364,13 +364,7 @@ def word_count(text: str) -> int:
 def split_by_line(vocab: CompiledRules, text: str) -> list[Sentence]:
     """Sentences of ``text``, line by line (a paragraph break always ends a sentence; splitting
     each line on its own keeps the time linear in long articles)."""
-    out: list[Sentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.extend(Sentence(pos + x.start, pos + x.end, x.text) for x in vocab.splitter.split(line))
-        pos += len(line) + 1
-    return out
+    return vocab.splitter.split_by_line(text)
 
 
 @dataclass
@@ -441,10 +435,24 @@ class SpeakerFinder:
         self.sentences = split_by_line(vocab, article_text)
         self.sentence_starts = [x.start for x in self.sentences]
         self.sentence_ends = [x.end for x in self.sentences]
-        self.persons = self._register_persons()
-        self.person_starts = [p[0] for p in self.persons]
-        self.timeline = self._narrative_speakers()
-        self.timeline_starts = [m.offset for m in self.timeline]
+
+    # Read when first asked for: an article whose quotes all name their speaker never needs the
+    # timeline of speakers that a pronoun is resolved against.
+    @cached_property
+    def persons(self) -> list[tuple[int, frozenset[str], frozenset[str], str]]:
+        return self._register_persons()
+
+    @cached_property
+    def person_starts(self) -> list[int]:
+        return [p[0] for p in self.persons]
+
+    @cached_property
+    def timeline(self) -> list[_Mention]:
+        return self._narrative_speakers()
+
+    @cached_property
+    def timeline_starts(self) -> list[int]:
+        return [m.offset for m in self.timeline]
 
     # -- names and roles in the article -----------------------------------------------------
     def _register_persons(self) -> list[tuple[int, frozenset[str], frozenset[str], str]]:
@@ -689,7 +697,7 @@ def extract_quotes(article: Article, vocab: CompiledRules, builder: ClaimBuilder
     min_words = int(rules.get("min_words", 6))
     text = article.text
     spans = find_quote_spans(text, int(rules.get("max_paragraphs", 6)), int(rules.get("max_chars", 4000)))
-    finder = SpeakerFinder(text, vocab, spans)
+    finder: SpeakerFinder | None = None  # built at the first quote long enough to be a claim
     claims: list[Claim] = []
     resolved: list[_Mention] = []
     previous_end = 0
@@ -698,6 +706,8 @@ def extract_quotes(article: Article, vocab: CompiledRules, builder: ClaimBuilder
         if word_count(value) < min_words:
             previous_end = q.outer_end
             continue
+        if finder is None:
+            finder = SpeakerFinder(text, vocab, spans)
         speaker, tail_end = finder._tail(q)
         how = "words after the quote"
         if not speaker or finder._is_pronoun(speaker):

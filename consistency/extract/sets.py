@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from consistency.vocabulary import CompiledRules
 
 _JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_LAST_JOIN = re.compile(r"\b(?:and|or)\s+$")
+_AND_OR = re.compile(r"(\s+(?:and|or)\s+)")
 
 
 class SetRules:
@@ -56,7 +58,7 @@ def _lists(text: str, vocab: "CompiledRules") -> list[tuple[int, int, list[str]]
         start = m.start + m.text.find(bare)
         # "Kyrgyzstan and Tajikistan" reads as one name run; a list needs its items apart
         # (but "Bosnia and Herzegovina" is one country).
-        parts = re.split(r"(\s+(?:and|or)\s+)", bare)
+        parts = _AND_OR.split(bare)
         items = parts[0::2]
         if len(items) > 1 and bare.lower() not in names.countries and all(
             i.lower() in names.countries or names.canonical(i) for i in items
@@ -80,7 +82,7 @@ def _lists(text: str, vocab: "CompiledRules") -> list[tuple[int, int, list[str]]
         if len(items) < 2:
             continue
         # The last item must be joined by and/or: "Russia, Belarus" alone is not a list.
-        if not re.search(r"\b(?:and|or)\s+$", text[run[-2][1] : run[-1][0]]):
+        if not _LAST_JOIN.search(text[run[-2][1] : run[-1][0]]):
             continue
         countries = sum(1 for i in items if i.lower() in names.countries)
         if len(items) == 2 and countries < 2:
@@ -94,10 +96,13 @@ def extract_sets(article: "Article", vocab: "CompiledRules", builder: "ClaimBuil
     claims: list[Claim] = []
     for sentence in vocab.splitter.split(article.text):
         s = sentence.text
-        for start, end, items in _lists(s, vocab):
+        # A list ends with "and" or "or" and counts only after a topic cue: without both, its
+        # names need not be read.
+        topic_cues = rules.topics.find(s) if ("and" in s or "or" in s) else []
+        for start, end, items in (_lists(s, vocab) if topic_cues else ()):
             if not (rules.min_items <= len(items) <= rules.max_items):
                 continue
-            cues = [c for c in rules.topics.find(s) if c.end <= start and start - c.end <= rules.max_cue_distance]
+            cues = [c for c in topic_cues if c.end <= start and start - c.end <= rules.max_cue_distance]
             if not cues:
                 continue
             cue = max(cues, key=lambda c: (c.end, c.end - c.start))
