@@ -13,6 +13,7 @@ left out, page furniture left in as a real page has it):
 
   consistency finders    vocab.numbers.find(p) and vocab.dates.find(p) per paragraph
                          (consistency.rules.load_rules().compiled): numbers and dates only
+  gated finders          the same behind the rules-derived prefilter, as the pipeline runs them
   consistency pipeline   the full per-article path: normalisation (article_from_text) and
                          extract_claims (sentences, dates, quantities, names, context)
   quantulum3             quantulum3.parser.parse(p) per paragraph (with its unit classifier when
@@ -120,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
 
     contenders.append((Contender("consistency finders", "paragraph", lambda: None, finders,
                                  "numbers.find + dates.find"), paragraphs))
+    prefilter = vocab.prefilter
+
+    def gated(p: str) -> int:  # as the pipeline runs them: a finder only where the gate says it can match
+        gate = prefilter(p)
+        return (len(vocab.numbers.find(p)) if gate.numbers else 0) + (len(vocab.dates.find(p)) if gate.dates else 0)
+
+    contenders.append((Contender("consistency gated finders", "paragraph", lambda: None, gated,
+                                 "prefilter, then numbers.find + dates.find"), paragraphs))
     # The pipeline gets whole articles (it needs their lines), the same text as the paragraphs.
     joined = ["\n\n".join(line for line in a.splitlines() if line.strip()) for a in articles]
     joined_chars = sum(len(a) for a in joined)

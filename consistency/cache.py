@@ -170,7 +170,8 @@ class ClaimCache:
         if self._db is None:
             return {}
         try:
-            return {path: (stat, digest) for path, stat, digest in self._db.execute("SELECT path, stat, digest FROM files")}
+            rows = self._db.execute("SELECT path, stat, digest FROM files")
+            return {path: (stat, digest) for path, stat, digest in rows}
         except sqlite3.DatabaseError:
             return {}
 

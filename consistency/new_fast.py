@@ -37,7 +37,16 @@ from consistency.articles import Article, InputProblem, discover
 from consistency.cache import ClaimCache
 from consistency.claims import Claim
 from consistency.compare import label_independence, place_yearless
-from consistency.engine import SUMMARY_FIELDS, Task, default_jobs, lookup_keys, plan, run_local, run_task, summary
+from consistency.engine import (
+    SUMMARY_FIELDS,
+    Task,
+    default_jobs,
+    lookup_keys,
+    plan,
+    run_local,
+    run_task,
+    summary,
+)
 from consistency.extract.names import cluster_names, name_findings
 from consistency.newfilter import only_new
 from consistency.rules import Rules
@@ -125,7 +134,8 @@ def check_new(paths: list[Path], new_files: set[Path], new_problems: list[InputP
     return only_new(report, sorted(new_ids))
 
 
-def _gather(tasks: list[Task], rules: Rules, options: CheckOptions, cache: ClaimCache, progress: Progress | None):  # noqa: ANN202
+def _gather(tasks: list[Task], rules: Rules, options: CheckOptions, cache: ClaimCache,  # noqa: ANN202
+            progress: Progress | None):
     """Keys, a summary of every task, the articles extracted now in full, and notes on the cache."""
     keys = lookup_keys(tasks, rules.version, cache)
     held = cache.get_many([k for k in keys if k is not None], column="summary")
@@ -153,8 +163,9 @@ def _gather(tasks: list[Task], rules: Rules, options: CheckOptions, cache: Claim
         if keys[i] is not None:
             fresh.append((keys[i], result, summaries[i]))
     cache.put_many(fresh)
-    notes = [*cache.notes, f"cache {cache.folder}: {len(tasks) - len(todo):,} of {len(tasks):,} article(s) reused, "
-                           f"{len(todo):,} extracted"]
+    reused = (f"cache {cache.folder}: {len(tasks) - len(todo):,} of {len(tasks):,} article(s) reused, "
+              f"{len(todo):,} extracted")
+    notes = [*cache.notes, reused]
     return keys, summaries, full, notes
 
 
@@ -197,7 +208,7 @@ class _Name:
     """A name claim in short form (engine.summary): what name clustering, name findings and
     stories read of a claim.  Cheaper than a Claim; the full claims of cited names are loaded."""
 
-    __slots__ = ("article", "id", "text", "value", "unit", "offset", "rule")
+    __slots__ = ("article", "id", "offset", "rule", "text", "unit", "value")
     kind = "name"
 
     def __init__(self, article: str, first: int, index: int, text: str, value, unit, offset: int,  # noqa: ANN001

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from consistency.extract.casefold import fold
 from consistency.extract.dates import DateReader
 from consistency.extract.numbers import NumberReader
 from consistency.normalise import Normaliser
@@ -79,7 +80,8 @@ class CueSet:
         # Every number or date of a sentence asks for the cues of the same sentence: scan it once.
         last = self._last
         if last is None or last[0] != text:
-            last = (text, [Cue(self.lookup[m.group().lower()], m.start(), m.end()) for m in self.pattern.finditer(text)])
+            last = (text, [Cue(self.lookup[m.group().lower()], m.start(), m.end())
+                           for m in self.pattern.finditer(fold(text))])
             self._last = last
         return list(last[1])
 

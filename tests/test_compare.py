@@ -353,7 +353,7 @@ def test_verdicts_from_the_widest_pair_equal_those_from_every_pair(monkeypatch):
     monkeypatch.setattr(cmp, "_widest_pair", real)
 
 
-def test_inferred_and_relation_findings_use_indexes_not_scans(vocab):
+def test_inferred_and_relation_findings_stay_within_each_of_many_stories(vocab):
     # many stories, each with a start, a duration, an end and a related pair of figures: the
     # findings are those of each story alone, whatever the number of stories
     def story(k):

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable
 
+from consistency.extract.casefold import fold
 from consistency.extract.date_placing import DatePlacing, Resolution  # noqa: F401  (Resolution: part of this module's API)
 from consistency.extract.holidays import Holidays
 from consistency.extract.year_words import YearWords
@@ -545,6 +546,7 @@ class DateReader(DatePlacing):
         return tokens
 
     def find(self, text: str) -> list[DateMatch]:
+        text = fold(text)
         found: list[DateMatch] = []
         starters = self._starters
         core = self._core
@@ -1432,6 +1434,7 @@ class DateReader(DatePlacing):
 
     def find_durations(self, text: str) -> list[DurationMatch]:
         """Lengths of time: "10 days", "a few weeks", "two and a half years", "all day", "a fortnight"."""
+        text = fold(text)
         out: list[DurationMatch] = []
         if not self.duration_units:
             return out

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from consistency.extract.casefold import fold
+
 OPEN = None
 
 
@@ -562,6 +564,7 @@ class NumberReader:
 
     def find(self, text: str, *, exclude: list[tuple[int, int]] = ()) -> list[NumberMatch]:
         """Every number in ``text`` except inside ``exclude`` spans (dates, times)."""
+        text = fold(text)
         scan = self._masked(text)
         if exclude:
             chars = list(scan)
