@@ -188,16 +188,24 @@ def _display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def display_paths(files: list[Path]) -> list[str]:
+def display_paths(files: list[Path], plain: dict[str, str] | None = None) -> list[str]:
     """``_display_path`` of every file, resolving each folder once rather than each file's
     every component (10,000 files: a second less): a file that is not a symbolic link resolves
-    to its folder's real path plus its name."""
+    to its folder's real path plus its name.  ``plain``: files known not to be links, and their
+    resolved paths (discover's listing told): not asked again."""
     cwd = Path.cwd().resolve()
+    under = os.path.join(str(cwd), "")  # "/work/" (or "/"): a resolved path under cwd starts so
     shown: dict[str, str | None] = {}  # folder -> its real path relative to cwd (None: outside)
     out = []
+    plain = plain or {}
     for f in files:
-        folder, name = os.path.split(str(f))
-        if not name or name in (".", "..") or os.path.islink(f):
+        text = str(f)
+        real = plain.get(text)
+        if real is not None:
+            out.append(real[len(under):] if real.startswith(under) else text)
+            continue
+        folder, name = os.path.split(text)
+        if not name or name in (".", "..") or os.path.islink(text):
             out.append(_display_path(f, cwd))
             continue
         if folder not in shown:
@@ -206,7 +214,7 @@ def display_paths(files: list[Path]) -> list[str]:
             except ValueError:
                 shown[folder] = None
         rel = shown[folder]
-        out.append(str(f) if rel is None else name if rel == "." else os.path.join(rel, name))
+        out.append(text if rel is None else name if rel == "." else os.path.join(rel, name))
     return out
 
 
@@ -240,8 +248,9 @@ def _extract_with_engine(paths: list[Path], rules: Rules, options: CheckOptions,
     claims and order as the one-process path of check()."""
     from consistency.engine import default_jobs, extract_all, plan
 
-    files, problems = discover(paths)
-    tasks = plan(files, display_paths(files), options.max_bytes)
+    plain: dict[str, str] = {}
+    files, problems = discover(paths, plain)
+    tasks = plan(files, display_paths(files, plain), options.max_bytes)
     cache = None
     if options.cache is not None:
         from consistency.cache import ClaimCache

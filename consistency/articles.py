@@ -19,8 +19,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from consistency.extract.dates import DateMatch, DateReader
 from consistency.normalise import Line, assemble, normalise_lines
 from consistency.offsets import LineIndex, OffsetMap
@@ -85,50 +83,41 @@ class InputProblem:
     reason: str
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[InputProblem]]:
+def discover(paths: list[Path], plain: dict[str, str] | None = None) -> tuple[list[Path], list[InputProblem]]:
     """Article files under ``paths`` (folders recursively), in a stable order.
 
     Every path that cannot be used is an :class:`InputProblem` naming it and why: missing, a
-    broken or looping symbolic link, a folder that cannot be listed or holds no articles."""
+    broken or looping symbolic link, a folder that cannot be listed or holds no articles.
+    ``plain``, if given, receives the found files known not to be symbolic links (the listing
+    tells) and their resolved paths, so that callers need not ask the file system again
+    (api.display_paths)."""
     found: list[Path] = []
     problems: list[InputProblem] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()  # resolved paths, as strings (cheaper to build and hash than Paths)
     for path in paths:
         if not path.exists():
             problems.append(InputProblem(str(path), _missing_reason(path)))
             continue
         if path.is_dir():
             before = len(problems)
-            matches = []
-            for candidate in _walk(path, problems):
-                if candidate.suffix.lower() in ARTICLE_SUFFIXES:
-                    matches.append(candidate)
+            matches = [m for m in _walk(path, problems) if os.path.splitext(m[0])[1].lower() in ARTICLE_SUFFIXES]
             if not matches and len(problems) == before:
                 problems.append(InputProblem(str(path), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
-            real_dirs: dict[Path, Path] = {}
-            for m in sorted(matches):
-                key = _resolved(m, real_dirs)
+            # Path order compares component by component: the same as the split strings.
+            for name, real in sorted(matches, key=lambda m: m[0].split(os.sep)):
+                m = Path(name)
+                key = str(m.resolve()) if real is None else real
                 if key not in seen:
                     seen.add(key)
                     found.append(m)
+                    if plain is not None and real is not None:
+                        plain[name] = real
         else:
-            key = path.resolve()
+            key = str(path.resolve())
             if key not in seen:
                 seen.add(key)
                 found.append(path)
     return found, problems
-
-
-def _resolved(path: Path, real_dirs: dict[Path, Path]) -> Path:
-    """``path.resolve()``, resolving each folder once: a file that is not a symbolic link
-    resolves to its folder's real path plus its name (10,000 files: half of discover's time)."""
-    if path.is_symlink():
-        return path.resolve()
-    folder = path.parent
-    real = real_dirs.get(folder)
-    if real is None:
-        real = real_dirs[folder] = folder.resolve()
-    return real / path.name
 
 
 def _missing_reason(path: Path) -> str:
@@ -149,42 +138,65 @@ def _missing_reason(path: Path) -> str:
     return "no such file or folder"
 
 
-def _walk(folder: Path, problems: list[InputProblem]) -> list[Path]:
-    out: list[Path] = []
+def _walk(folder: Path, problems: list[InputProblem]) -> list[tuple[str, str | None]]:
+    """Files under ``folder`` as (path, its resolved path, or None for a symbolic link).
+
+    One ``scandir`` per folder, whose entries tell their type without a ``stat`` per file
+    (10,000 files: most of discover's time went to stat and resolve); a folder reached
+    without a link resolves to its parent's real path plus its name."""
+    out: list[tuple[str, str | None]] = []
     visited: set[Path] = set()
-    stack = [folder]
+    stack: list[tuple[Path, Path | None]] = [(folder, None)]
     while stack:
-        current = stack.pop()
-        try:
-            real = current.resolve()
-        except (OSError, RuntimeError):
-            problems.append(InputProblem(str(current), "symbolic link loop (cannot resolve the path); skipped"))
-            continue
+        current, real = stack.pop()
+        if real is None:
+            try:
+                real = current.resolve()
+            except (OSError, RuntimeError):
+                problems.append(InputProblem(str(current), "symbolic link loop (cannot resolve the path); skipped"))
+                continue
         if real in visited:
             if current != folder:
                 problems.append(InputProblem(str(current), "folder already visited (symbolic link loop); skipped"))
             continue
         visited.add(real)
+        real_str = str(real)
         try:
-            entries = sorted(current.iterdir())
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             problems.append(InputProblem(str(current), f"cannot list folder: {exc.strerror or exc}"))
             continue
+        base = str(current)  # as str(current / name) writes it: "./a" is "a"
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.is_file():
-                out.append(entry)
-            elif entry.is_symlink() and not entry.exists():
-                # A link to nothing, or to itself: named when it looks like an article or loops.
-                reason = _missing_reason(entry)
-                if entry.suffix.lower() in ARTICLE_SUFFIXES or "loop" in reason:
-                    problems.append(InputProblem(str(entry), reason))
-            elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.exists():
-                problems.append(InputProblem(str(entry), "not a regular file (a device, socket or pipe); not read"))
+            try:
+                link = entry.is_symlink()
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:  # a link the entry cannot follow (a loop): as pathlib answers
+                path = Path(entry.path)
+                link, is_dir, is_file = True, path.is_dir(), path.is_file()
+            if is_dir:
+                stack.append((current / entry.name, None if link else real / entry.name))
+            elif is_file:
+                out.append((entry.name if base == "." else os.path.join(base, entry.name),
+                            None if link else os.path.join(real_str, entry.name)))
+            else:
+                _odd_entry(Path(entry.path), problems)
     return out
+
+
+def _odd_entry(entry: Path, problems: list[InputProblem]) -> None:
+    """Neither a folder nor a file: a link to nothing, to itself, or a device, socket or pipe."""
+    if entry.is_symlink() and not entry.exists():
+        # A link to nothing, or to itself: named when it looks like an article or loops.
+        reason = _missing_reason(entry)
+        if entry.suffix.lower() in ARTICLE_SUFFIXES or "loop" in reason:
+            problems.append(InputProblem(str(entry), reason))
+    elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.exists():
+        problems.append(InputProblem(str(entry), "not a regular file (a device, socket or pipe); not read"))
 
 
 # Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
@@ -379,7 +391,6 @@ _SIMPLE_YAML = re.compile(
     r"(?:[A-Za-z_][A-Za-z0-9_.-]*:(?: +[A-Za-z0-9(/.+$_][ -\"$-~]*)?\n)*"
     r"[A-Za-z_][A-Za-z0-9_.-]*:(?: +[A-Za-z0-9(/.+$_][ -\"$-~]*)?"
 )
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def front_matter(raw: str) -> tuple[dict[str, Any], int, str | None]:
@@ -394,13 +405,17 @@ def front_matter(raw: str) -> tuple[dict[str, Any], int, str | None]:
             import tomllib
 
             data = tomllib.loads(body)
-        elif _SIMPLE_YAML.fullmatch(body) and _FAST_LOADER is not None:
-            try:
-                data = yaml.load(body, Loader=_FAST_LOADER)  # noqa: S506 - the safe loader, in C
-            except Exception:  # noqa: BLE001 - the error is reported as the Python parser words it
-                data = yaml.safe_load(body)
         else:
-            data = yaml.safe_load(body)
+            import yaml  # here: a run whose articles all come from the cache never needs it
+
+            fast = getattr(yaml, "CSafeLoader", None)
+            if _SIMPLE_YAML.fullmatch(body) and fast is not None:
+                try:
+                    data = yaml.load(body, Loader=fast)  # noqa: S506 - the safe loader, in C
+                except Exception:  # noqa: BLE001 - the error is reported as the Python parser words it
+                    data = yaml.safe_load(body)
+            else:
+                data = yaml.safe_load(body)
     except Exception as exc:  # noqa: BLE001 - any parse error is reported, not raised
         return {}, lines, f"malformed front matter ignored: {str(exc).splitlines()[0]}"
     if not isinstance(data, dict):

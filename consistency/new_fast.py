@@ -19,6 +19,7 @@ again (that run is as slow as a cold one).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -57,9 +58,10 @@ def check_new(paths: list[Path], new_files: set[Path], new_problems: list[InputP
               options: CheckOptions, progress: Progress | None = None) -> Report:
     """The report of :func:`consistency.api.check` with ``options.new`` and ``options.cache``."""
     vocab = rules.compiled
-    files, problems = discover(paths)
+    plain: dict[str, str] = {}
+    files, problems = discover(paths, plain)
     problems = new_problems + [p for p in problems if p not in new_problems]
-    tasks = plan(files, display_paths(files), options.max_bytes)
+    tasks = plan(files, display_paths(files, plain), options.max_bytes)
     cache = ClaimCache(options.cache)  # type: ignore[arg-type]
     try:
         keys, summaries, full, notes = _gather(tasks, rules, options, cache, progress)
@@ -67,7 +69,8 @@ def check_new(paths: list[Path], new_files: set[Path], new_problems: list[InputP
         articles: list[Article] = [_article(summaries[i][0]) for i in order]
         # Which articles are new: resolving only the paths whose file name a new file has.
         new_names = {f.name for f in new_files}
-        new_ids = {a.id for a in articles if Path(a.path).name in new_names and Path(a.path).resolve() in new_files}
+        new_ids = {a.id for a in articles
+                   if os.path.basename(a.path) in new_names and Path(a.path).resolve() in new_files}
         position = {i: n for n, i in enumerate(order)}
         # Claim ids: c1 ... in corpus order, so an article's first id follows the counts before it.
         first: dict[str, int] = {}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from consistency.extract.casefold import fold
+from consistency.extract.trie import trie_pattern
 from consistency.extract.dates import DateReader
 from consistency.extract.numbers import NumberReader
 from consistency.normalise import Normaliser
@@ -32,28 +33,8 @@ def alternation(words: list[str]) -> str:
     """
     unique = sorted(set(words), key=len, reverse=True)
     if unique and all(w and w.isascii() and w == w.lower() for w in unique):
-        trie: dict = {}
-        for word in unique:
-            node = trie
-            for ch in word:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        return _trie_pattern(trie)
+        return trie_pattern(unique)
     return "|".join(re.escape(w) for w in unique)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
-        child, chars = node[ch], re.escape(ch)
-        while len(child) == 1 and "" not in child:  # a chain of single characters
-            (nxt, child), = child.items()
-            chars += re.escape(nxt)
-        branches.append(chars + _trie_pattern(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass

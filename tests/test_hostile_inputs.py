@@ -81,14 +81,14 @@ def test_unlistable_folder_is_named(tmp_path, rules, monkeypatch):
     write(tmp_path / "corpus" / "ok", "a.txt", GOOD)
     locked = tmp_path / "corpus" / "locked"
     write(locked, "b.txt", GOOD)
-    real_iterdir = Path.iterdir
+    real_scandir = os.scandir  # discover lists folders with os.scandir (root ignores chmod)
 
-    def deny(self):  # noqa: ANN001
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
+    def deny(path):  # noqa: ANN001
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(Path, "iterdir", deny)
+    monkeypatch.setattr(os, "scandir", deny)
     report = check([tmp_path / "corpus"], rules=rules)
     assert dict(report.skipped)[str(locked)] == "cannot list folder: Permission denied"
     assert [a.id for a in report.articles] == ["a"]

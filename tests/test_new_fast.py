@@ -238,6 +238,43 @@ def test_display_paths_resolve_folders_once_and_links_alone(tmp_path, monkeypatc
     assert display_paths(files) == ["real/a.txt", "elsewhere.txt", "real/a.txt", "elsewhere.txt"]
 
 
+def test_discover_lists_folders_without_a_stat_per_file(tmp_path, monkeypatch):
+    import os
+
+    from consistency.api import _display_path, display_paths
+    from consistency.articles import discover
+
+    for folder in ("desk-a", "desk-b", "desk-b/inner"):
+        (tmp_path / "corpus" / folder).mkdir(parents=True)
+        for n in range(40):
+            (tmp_path / "corpus" / folder / f"story-{n:02d}.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "elsewhere.txt").write_text("Another text.", encoding="utf-8")
+    (tmp_path / "corpus" / "desk-a" / "linked.txt").symlink_to(tmp_path / "elsewhere.txt")
+    asked: list[str] = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda path, *a, real=real, **k: asked.append(str(path)) or real(path, *a, **k))
+    plain: dict[str, str] = {}
+    files, problems = discover([tmp_path / "corpus"], plain)
+    monkeypatch.undo()
+    assert problems == [] and len(files) == 121
+    assert len(asked) < 40, "a stat per folder and per link, not per file"
+    # The files the listing showed not to be links, with their resolved paths; the link is not one.
+    linked = str(tmp_path / "corpus" / "desk-a" / "linked.txt")
+    assert linked not in plain and len(plain) == 120
+    assert all(str(Path(f).resolve()) == real for f, real in plain.items())
+    (tmp_path / "outside").mkdir()
+    for cwd in (tmp_path, tmp_path / "corpus" / "desk-a", tmp_path / "outside"):
+        monkeypatch.chdir(cwd)
+        expected = [_display_path(f) for f in files]
+        checked: list[str] = []
+        monkeypatch.setattr(os.path, "islink",
+                            lambda path, real=os.path.islink, seen=checked: seen.append(str(path)) or real(path))
+        assert display_paths(files, plain) == expected
+        assert checked == [linked], "only the link is asked again"
+        monkeypatch.undo()
+
+
 def test_a_storys_copies_are_cached_with_its_articles(corpus, warm, tmp_path, monkeypatch):
     """Copy links depend only on a story's articles: a warm run finds none again, and a new
     article makes its own story's links be found again, and no other's."""
@@ -259,3 +296,15 @@ def test_a_storys_copies_are_cached_with_its_articles(corpus, warm, tmp_path, mo
     calls.clear()
     check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
     assert len(calls) == 1 and "bay_echo" in calls[0] and "northsea_wire" in calls[0]
+
+
+def test_the_cached_path_does_not_import_what_only_reading_needs():
+    """PyYAML reads front matter: a run whose articles all come from the cache never reads one,
+    so importing the command line and the --new path must not load it (startup time)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, consistency.cli, consistency.api, consistency.new_fast; "
+            "print(sorted(m for m in ('yaml', 'pandas', 'charset_normalizer') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

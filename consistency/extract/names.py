@@ -216,29 +216,28 @@ def cluster_names(claims: list[Claim], names: NameRules) -> list[NameCluster]:
     # never changes), so the work grows with distinct names, not with mentions times clusters.
     by_surname = _Similar(surname_min)
     clusters_of: dict[str, list[int]] = defaultdict(list)  # reference surname -> cluster indices
+    given_of: list[str] = []  # cluster index -> its reference's given names, lower-cased ("": none)
     placed_value: dict[str, int] = {}
     for c in sorted(person_claims, key=lambda c: (-len(str(c.value).split()), c.article, c.offset)):
         value = str(c.value)
         index = placed_value.get(value)
         if index is None:
-            surname = _surname(value)
-            candidates = sorted(i for s in by_surname.near(surname) for i in clusters_of[s])
-            for i in candidates:
-                ref = str(people[i][0].value)
-                if fuzz.ratio(surname, _surname(ref)) < surname_min:
-                    continue
-                given_a, given_b = value.split()[:-1], ref.split()[:-1]
-                if given_a and given_b and fuzz.ratio(" ".join(given_a).lower(), " ".join(given_b).lower()) < given_min:
+            words = value.split()
+            surname, given = words[-1].lower(), " ".join(words[:-1]).lower()
+            # Every cluster of a reference surname shares the surname's score: scored once.
+            close = [s for s in by_surname.near(surname) if fuzz.ratio(surname, s) >= surname_min]
+            for i in sorted(i for s in close for i in clusters_of[s]):
+                if given and given_of[i] and fuzz.ratio(given, given_of[i]) < given_min:
                     continue
                 index = i
                 break
-        if index is None:
-            index = len(people)
-            people.append([])
-            surname = _surname(value)
-            if surname not in clusters_of:
-                by_surname.add(surname)
-            clusters_of[surname].append(index)
+            if index is None:
+                index = len(people)
+                people.append([])
+                given_of.append(given)
+                if surname not in clusters_of:
+                    by_surname.add(surname)
+                clusters_of[surname].append(index)
         people[index].append(c)
         placed_value[value] = index
     groups.extend(people)
@@ -264,16 +263,18 @@ def cluster_names(claims: list[Claim], names: NameRules) -> list[NameCluster]:
 
     clusters = []
     for group in groups:
-        spellings: dict[str, set[str]] = defaultdict(set)
         first: dict[tuple[str, str], Claim] = {}  # (spelling, article) -> its first mention
         for c in group:
-            spellings[c.text].add(c.article)
-            held = first.get((c.text, c.article))
+            key = (c.text, c.article)
+            held = first.get(key)
             if held is None or c.offset < held.offset:
-                first[(c.text, c.article)] = c
+                first[key] = c
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for text, article in first:
+            spellings[text].add(article)
         values = Counter(str(c.value) for c in group)
         # The canonical name: an alias table entry, else the longest most-used form.
-        canonical = max(values, key=lambda v: (any(names.canonical(v) == v for _ in [0]), len(v.split()), values[v], v))
+        canonical = max(values, key=lambda v: (names.canonical(v) == v, len(v.split()), values[v], v))
         clusters.append(
             NameCluster(
                 canonical=canonical,

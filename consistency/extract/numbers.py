@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from consistency.extract.casefold import fold
+from consistency.extract.trie import trie_pattern
 
 OPEN = None
 
@@ -94,29 +95,8 @@ class NumberMatch:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, written as a trie so that a long list
-    costs one test per character instead of one per word."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
-        child, chars = node[ch], re.escape(ch)
-        while len(child) == 1 and "" not in child:  # a chain of single characters
-            (nxt, child), = child.items()
-            chars += re.escape(nxt)
-        branches.append(chars + _trie_regex(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    """A regex matching any of ``words``, longest first (a trie: see consistency/extract/trie.py)."""
+    return trie_pattern(words)
 
 
 MAX_NUMBER_WORDS = 30  # words after the first in one number written in words
