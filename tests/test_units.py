@@ -10,11 +10,6 @@ from consistency.rules import load_rules
 
 
 @pytest.fixture(scope="module")
-def vocab():
-    return load_rules().compiled
-
-
-@pytest.fixture(scope="module")
 def find(vocab):
     return vocab.numbers.find
 
