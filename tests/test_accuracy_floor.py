@@ -10,25 +10,18 @@ After an improvement, raise the floor with
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HARNESS = ROOT / "benchmarks" / "accuracy.py"
 FLOOR = ROOT / "benchmarks" / "accuracy_floor.json"
 
 
 @pytest.fixture(scope="module")
-def harness():
-    name = "consistency_benchmarks_accuracy"
-    spec = importlib.util.spec_from_file_location(name, HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
+def harness(accuracy_harness):
+    module = accuracy_harness
     folder = module.peer_suites_dir()
     if not folder.is_dir():
         pytest.skip(

@@ -530,21 +530,6 @@ def test_percentage_after_a_number(find):
 
 # -- the accuracy benchmark's NumberModel view (benchmarks/accuracy.py) ----------------------
 
-@pytest.fixture(scope="module")
-def harness():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
-    name = "consistency_benchmarks_accuracy_numbers"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("text, digits, shape", [
     ("The server at 10.20.30.40 went down.", "30", "IP address"),
     ("Call +44 20 7946 0958 today.", "7946", "phone number"),
@@ -553,17 +538,17 @@ def harness():
     ("Talks were held on 11/23/2021.", "23", "numeric date"),
     ("Talks were held on 2021-11-23.", "2021", "numeric date"),
 ])
-def test_benchmark_leaves_out_digits_that_are_no_quantity(harness, text, digits, shape):
+def test_benchmark_leaves_out_digits_that_are_no_quantity(accuracy_harness, text, digits, shape):
     at = text.index(digits)
-    assert harness.not_quantity(text, (at, at + len(digits))) == shape
+    assert accuracy_harness.not_quantity(text, (at, at + len(digits))) == shape
 
 
 @pytest.mark.parametrize("text", ["Turnout was 64.5 percent.", "They paid 1,250,000 dollars.", "Scores were 3-1 and 2/3."])
-def test_benchmark_keeps_ordinary_figures(harness, text):
-    assert all(harness.not_quantity(text, (m.core_start, m.core_end)) is None
+def test_benchmark_keeps_ordinary_figures(accuracy_harness, text):
+    assert all(accuracy_harness.not_quantity(text, (m.core_start, m.core_end)) is None
                for m in load_rules().compiled.numbers.find(text))
 
 
-def test_benchmark_number_view_leaves_out_glued_measures(harness, vocab):
-    assert [r.text for r in harness.number_readings(vocab, "A 250ml bottle and 3 litres.")] == ["3"]
-    assert [r.value for r in harness.number_readings(vocab, "They raised 10k and 2.5bn.")] == [10000, 2500000000]
+def test_benchmark_number_view_leaves_out_glued_measures(accuracy_harness, vocab):
+    assert [r.text for r in accuracy_harness.number_readings(vocab, "A 250ml bottle and 3 litres.")] == ["3"]
+    assert [r.value for r in accuracy_harness.number_readings(vocab, "They raised 10k and 2.5bn.")] == [10000, 2500000000]

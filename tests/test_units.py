@@ -123,34 +123,19 @@ def test_the_unit_rules_come_from_units_toml(vocab):
 
 # -- the accuracy benchmark's views of these readings (benchmarks/accuracy.py) ----------------
 
-@pytest.fixture(scope="module")
-def harness():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
-    name = "consistency_benchmarks_accuracy_units"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_dimension_view_keeps_measures_with_their_unit_and_no_temperatures(harness, vocab):
+def test_dimension_view_keeps_measures_with_their_unit_and_no_temperatures(accuracy_harness, vocab):
     text = "About 40 cm of snow fell on 3 roads at -5°C."
-    got = [(r.text, r.value, r.unit) for r in harness.dimension_readings(vocab, text)]
+    got = [(r.text, r.value, r.unit) for r in accuracy_harness.dimension_readings(vocab, text)]
     assert got == [("40 cm", 40, "centimeter")]
 
 
-def test_range_end_convention_only_forgives_the_upper_end(harness):
-    gold = harness.Gold(0, 5, "20-30", low=20, high=30, high_ex=True)
-    ours = harness.Reading(0, 5, "20-30", 25, low=20, high=30, qualifier="range")
-    assert harness.inclusive_range_end(gold, ours)
-    assert not harness.inclusive_range_end(gold, harness.Reading(0, 5, "20-30", 25, low=20, high=31, qualifier="range"))
-    assert not harness.inclusive_range_end(gold, harness.Reading(0, 5, "<30", 30, low=20, high=30, qualifier="at_most"))
+def test_range_end_convention_only_forgives_the_upper_end(accuracy_harness):
+    gold = accuracy_harness.Gold(0, 5, "20-30", low=20, high=30, high_ex=True)
+    ours = accuracy_harness.Reading(0, 5, "20-30", 25, low=20, high=30, qualifier="range")
+    assert accuracy_harness.inclusive_range_end(gold, ours)
+    assert not accuracy_harness.inclusive_range_end(gold, accuracy_harness.Reading(0, 5, "20-30", 25, low=20, high=31, qualifier="range"))
+    assert not accuracy_harness.inclusive_range_end(gold, accuracy_harness.Reading(0, 5, "<30", 30, low=20, high=30, qualifier="at_most"))
 
 
-def test_currency_view_leaves_the_qualifier_out(harness, vocab):
-    assert [r.text for r in harness.money_readings(vocab, "Sales were about $ 14 million.")] == ["$ 14 million"]
+def test_currency_view_leaves_the_qualifier_out(accuracy_harness, vocab):
+    assert [r.text for r in accuracy_harness.money_readings(vocab, "Sales were about $ 14 million.")] == ["$ 14 million"]
