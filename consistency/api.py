@@ -176,6 +176,8 @@ def _claim_json(c: Claim) -> dict[str, Any]:
         out["weekday"] = c.weekday
     if c.revision:
         out["revision"] = c.revision
+    if c.period:
+        out["period"] = c.period
     if c.weekday_conflict:
         out["weekday_conflict"] = c.weekday_conflict
     return out
@@ -371,6 +373,7 @@ def story_findings(claims: list[Claim], story_of: dict[str, str], published: dic
             cumulative=frozenset(vocab.cumulative),
             update_cues=vocab.update_cues,
             vague_duration_slack=float(vocab.event_rules.get("matching", {}).get("vague_duration_slack", 0.0)),
+            occurrence_days=vocab.event_rules.get("matching", {}).get("same_occurrence_days"),
         ),
     )
 

@@ -27,6 +27,8 @@ note            str|None  how the value was reached (year from publication date,
 resolved        bool      False for a date that cannot be placed on the calendar
 weekday         str|None  date: a weekday named beside it; weekday_conflict says if it is wrong
 revision        str|None  quantity: "earlier" ("up from 8") or "increment" ("six more"); never compared
+period          str|None  quantity: the earlier year its sentence dates it to ("In 2018, ... killing 160"):
+                          compared only with figures of the same period
 rule            str       which rules produced it (shown with --verbose)
 offset          int       start offset in the normalised article text
 =============== ========= ==============================================================
@@ -68,6 +70,7 @@ class Claim:
     weekday_conflict: str | None = None
     weekday: str | None = None  # a weekday named beside the date ("Thursday, January 13th")
     revision: str | None = None  # "earlier" ("up from 8") or "increment" ("six more"): not a current total
+    period: str | None = None  # "2018": a figure of an earlier time, named by its sentence
     id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,7 +80,7 @@ class Claim:
 COLUMNS = [
     "id", "article", "kind", "text", "sentence", "line", "start", "end", "value", "low", "high",
     "low_exclusive", "high_exclusive", "qualifier", "unit", "measure", "property", "owner",
-    "attribution", "note", "resolved", "weekday", "weekday_conflict", "revision", "rule", "offset",
+    "attribution", "note", "resolved", "weekday", "weekday_conflict", "revision", "period", "rule", "offset",
 ]
 assert set(COLUMNS) == {f.name for f in fields(Claim)}
 

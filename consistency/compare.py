@@ -85,6 +85,7 @@ class Timeline:
     cumulative: frozenset[str] = frozenset()  # properties whose counts only grow
     update_cues: Any = None  # compiled pattern of words announcing a revised figure
     vague_duration_slack: float = 0.0  # "several weeks" is loose: its window is widened by this share
+    occurrence_days: int | None = None  # dates of one event further apart than this are two occurrences
 
 
 # -- values ------------------------------------------------------------------------------
@@ -277,7 +278,8 @@ def comparable(claim: Claim) -> bool:
 
 
 def group_key(claim: Claim) -> tuple:
-    return (claim.kind, claim.measure, claim.unit)
+    # A figure of an earlier year ("In 2018 ... killing 160") meets only figures of that year.
+    return (claim.kind, claim.measure, claim.unit, claim.period)
 
 
 def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
@@ -286,7 +288,9 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
         parts.append(f"in {claim.measure}")
     if prop:
         parts.append(f"({prop})" if claim.kind == "quantity" else prop)
-    topic = " ".join(parts) if claim.kind == "quantity" else " ".join(parts)
+    if claim.period:
+        parts.append(f"in {claim.period}")
+    topic = " ".join(parts)
     if owner:
         topic += f" — {owner}"
     return topic
@@ -319,9 +323,10 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
                 prop = props[0]
             by_prop[prop].append(claim)
         for prop in sorted(by_prop, key=lambda p: p or ""):
-            for cluster in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score):
-                clusters_by_prop[key].append((prop, cluster))
-                findings.append(_verdict(cluster, prop, timeline))
+            for owned in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score):
+                for cluster in _occurrences(owned, timeline.occurrence_days):
+                    clusters_by_prop[key].append((prop, cluster))
+                    findings.append(_verdict(cluster, prop, timeline))
 
     findings = _check_relations(findings, clusters_by_prop, relations or [], claims)
     findings.extend(extra)
@@ -330,6 +335,25 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
                                       story_of))
     findings.sort(key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), f.kind, f.topic, f.claims))
     return [replace(f, id=f"f{i}") for i, f in enumerate(findings, start=1)]
+
+
+def _occurrences(cluster: list[Claim], days: int | None) -> list[list[Claim]]:
+    """Dates of one event split where they lie more than ``days`` apart: "In 2018 a ferry sank"
+    beside "the ferry sank on Sunday" tells of two sinkings, not of a disputed date."""
+    if days is None or len(cluster) < 2 or cluster[0].kind != "date":
+        return [cluster]
+    spans = sorted(((date.fromisoformat(c.low), date.fromisoformat(c.high or c.low), c) for c in cluster),
+                   key=lambda t: (t[0], t[1], t[2].article, t[2].offset))
+    out: list[list[Claim]] = []
+    reach = None
+    for low, high, c in spans:
+        if reach is None or (low - reach).days > days:
+            out.append([])
+            reach = high
+        out[-1].append(c)
+        reach = max(reach, high)
+    order = {id(c): i for i, c in enumerate(cluster)}
+    return [sorted(part, key=lambda c: order[id(c)]) for part in out]
 
 
 def _owner_label(cluster: list[Claim]) -> str | None:

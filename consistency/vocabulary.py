@@ -192,6 +192,17 @@ class CompiledRules:
         return {name: int(spec.get("priority", 1)) for name, spec in self.properties.items()}
 
     @cached_property
+    def background(self) -> tuple[int, re.Pattern[str]]:
+        spec = self.rules.get("properties", {}).get("background", {})
+        words = spec.get("not_after", [])
+        pattern = rf"(?<![\w-])(?:{alternation(words)})\s+(?:the\s+)?(?:year\s+)?$" if words else r"(?!)"
+        return int(spec.get("min_days_before", 180)), re.compile(pattern, re.IGNORECASE)
+
+    @cached_property
+    def counts_only(self) -> set[str]:
+        return {name for name, spec in self.properties.items() if spec.get("counts_only")}
+
+    @cached_property
     def cumulative(self) -> set[str]:
         return {name for name, spec in self.properties.items() if spec.get("cumulative")}
 

@@ -19,7 +19,7 @@ SEEDS_DIR = REPO_DIR / "seeds"
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 NOT_ARTICLES: set[str] = set()
 
-SCENARIOS = ["flood_toll", "deployment", "noise"]
+SCENARIOS = ["flood_toll", "deployment", "noise", "ferry_sinking"]
 
 
 def article_files(directory: Path) -> list[Path]:

@@ -184,9 +184,24 @@ def nearest(cues: list[Cue], start: int, end: int, limit: int) -> Cue | None:
     return best
 
 
-def property_of(vocab: CompiledRules, sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
+def property_of(vocab: CompiledRules, sentence: str, start: int, end: int, *,
+                reach: tuple[int, int] | None = None,
+                rivals: tuple[tuple[int, int], ...] = ()) -> tuple[str | None, str | None]:
+    """The property of the number at ``sentence[start:end]``: the nearest cue of its clause.
+
+    ``reach`` is the figure with what it counts ("At least 34 people"), ``rivals`` the reach of the
+    other figures of the sentence.  Where a clause holds several figures, each cue belongs to the
+    figure nearest to it ("34 people died and 17 were missing": "died" is the 34's, "missing" the
+    17's); a figure with no cue of its own falls back on every cue of the clause ("detained 150
+    protesters and 20 journalists": both were arrested).
+    """
     clause_start, clause_end = _clause(sentence, start, end)
     cues = [c for c in vocab.property_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
+    own_start, own_end = reach or (start, end)
+    near = [r for r in rivals if clause_start <= r[0] and r[1] <= clause_end and r != (own_start, own_end)]
+    if cues and near:
+        own = [c for c in cues if all(_gap(c, own_start, own_end) < _gap(c, *r) for r in near)]
+        cues = own or cues
     if cues:
         # A cue of higher priority wins over a nearer one: "the death toll rose to 15" is killed.
         top = max(vocab.property_priority.get(c.name, 1) for c in cues)
@@ -195,6 +210,14 @@ def property_of(vocab: CompiledRules, sentence: str, start: int, end: int) -> tu
     if cue is None:
         return None, None
     return cue.name, sentence[cue.start : cue.end]
+
+
+def _gap(cue: Cue, start: int, end: int) -> int:
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start >= end:
+        return cue.start - end
+    return 0
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+while\s+|\s+whereas\s+")
@@ -294,6 +317,13 @@ def _head_event(sentence: str, cue: Cue, cues: list[Cue]) -> Cue:
 
 def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:
     """The organisation named with an event cue: "session of the CSTO Council", "the Council decided"."""
+    name = _owner_near(vocab, sentence, start, end)
+    if name and any(m.start == 0 and m.end >= len(name) for m in vocab.dates.find(name)):
+        return None  # "rescuers on Monday searched": a capitalised date names no one
+    return name
+
+
+def _owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:
     pattern, before_pattern = _owner_patterns(vocab)
     if sentence[start:end][:1].isupper():
         # A capitalised cue is part of a name: "the Agreement on Peacekeeping Activities".
@@ -353,6 +383,9 @@ class Attributor:
         self.max_words = int(rules.get("max_words", 8))
         self.pronouns = {p.lower() for p in rules.get("pronouns", [])}
         self.verbs = re.compile(rf"(?<![\w-])(?:{alternation(rules.get('verbs', []))})(?![\w-])", re.IGNORECASE)
+        # What dates a saying rather than an event: "killed 5, according to a statement on Tuesday".
+        saying = [*rules.get("verbs", []), *rules.get("according_to", []), *rules.get("statements", [])]
+        self.speech = re.compile(rf"(?<![\w-])(?:{alternation(saying)})(?![\w-])", re.IGNORECASE)
         self.according = re.compile(
             rf"(?<![\w-])(?:{alternation(rules.get('according_to', []))})\s+", re.IGNORECASE
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import replace
+from datetime import date
+from dataclasses import dataclass, replace
 
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
-from consistency.extract.context import Attributor, counted_thing, default_thing, event_of, property_of
+from consistency.extract.context import Attributor, Thing, counted_thing, default_thing, event_of, property_of
 from consistency.extract.dates import DateMatch, DurationMatch
 from consistency.extract.names import extract_names
 from consistency.extract.quotes import extract_quotes
@@ -91,11 +92,14 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         taken = date_spans + [(d.start, d.end) for d in durations]
         if not taken and not gate.numbers:
             continue  # blanked dates can make a word boundary: with dates found, numbers are read anyway
-        for found_n in vocab.numbers.find(s_text, exclude=taken):
-            for n in _tally_parts(vocab, s_text, found_n):
-                claim = _quantity_claim(builder, vocab, sentence.start, s_text, n, attribution)
-                if claim is not None:
-                    claims.append(claim)
+        numbers = [n for found_n in vocab.numbers.find(s_text, exclude=taken)
+                   for n in _tally_parts(vocab, s_text, found_n)]
+        quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution)
+        period = _earlier_period(vocab, article.published, s_text, dates) if quantities and dates else None
+        if period:
+            quantities = [replace(c, period=period, rule=f"{c.rule}; figure of {period}, from the sentence's date")
+                          for c in quantities]
+        claims.extend(quantities)
     claims.extend(extract_names(article, vocab, builder))
     claims.extend(extract_sets(article, vocab, builder))
     claims.extend(extract_quotes(article, vocab, builder))
@@ -108,10 +112,34 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     return claims
 
 
+def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str, dates: list[DateMatch]) -> str | None:
+    """The earlier year a sentence dates its figures to: "In 2018, a ferry sank, killing 160".
+
+    Only when every placed date of the sentence lies well before publication (rules/properties.toml
+    [background]): "in 2018 ... and on Sunday 34 died" speaks of now too.  A date that says when
+    the thing began or was made ("built in 1998", "since 2018") dates no figure.
+    """
+    if published is None:
+        return None
+    min_days, not_after = vocab.background
+    label = None
+    for d in dates:
+        res = vocab.dates.resolve(d, published, sentence=s_text)
+        low, high = (res.value, res.value) if res.value is not None else (res.low, res.high)
+        if low is None or high is None:
+            continue
+        if res.open_side or (published - high).days < min_days:
+            return None  # "since 2018", "until Sunday", "on Sunday": the figure may be of now
+        if not_after.search(s_text[max(0, d.start - 40) : d.start]):
+            continue
+        label = label or (str(low.year) if low.year == high.year else f"{low.year}-{high.year}")
+    return label
+
+
 def _duration_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DurationMatch,
                     attribution: str | None) -> Claim:
     """"will last a few days": a length of time, tied to the event it measures (in days)."""
-    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.verbs)
+    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.speech)
     text, line, col_start, col_end = builder.span(base + d.start, base + d.end)
     low, high = _fmt(d.low_days), _fmt(d.high_days)
     return Claim(
@@ -140,26 +168,58 @@ def _tally_parts(vocab: CompiledRules, s_text: str, n: NumberMatch) -> tuple[Num
     return (n,)
 
 
-def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, n: NumberMatch,
-                    attribution: str | None) -> Claim | None:
-    if vocab.numbers.is_year(s_text, n):
-        return None
-    if n.kind == "number" and vocab.durations.match(s_text[n.end :]):
-        return None  # "five years ago" places something in time; it counts nothing
-    if n.written in ("zero-word", "words") and n.value == 0:
-        named = _names_something(vocab, s_text[n.end :])
-        if not named:
-            return None
-        return _zero_claim(builder, vocab, base, s_text, n, named, attribution)
-    number_end = n.end
-    kind = n.kind
-    if n.kind == "number" and n.unit:
-        # "40 cm of snow": a measurement; the unit word follows the number, the thing after "of".
-        unit_word = _UNIT_WORD.match(s_text[n.end :])
-        number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
-        kind = "dimension"
-    thing = counted_thing(vocab, s_text, n.start, number_end, kind=kind)
-    prop, cue = property_of(vocab, s_text, n.start, n.end)
+@dataclass(frozen=True)
+class _Figure:
+    """A number of a sentence with what it counts, before its property is chosen."""
+
+    n: NumberMatch
+    kind: str
+    number_end: int
+    thing: Thing
+
+    @property
+    def reach(self) -> tuple[int, int]:
+        end = self.thing.end if self.thing.end is not None and self.thing.end - self.n.end <= 60 else self.number_end
+        return self.n.start, max(end, self.number_end)
+
+
+def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str,
+                     numbers: list[NumberMatch], attribution: str | None) -> list[Claim]:
+    """The quantity claims of one sentence: each figure's property is chosen knowing the others."""
+    out: list[Claim] = []
+    figures: list[_Figure] = []
+    for n in numbers:
+        if vocab.numbers.is_year(s_text, n):
+            continue
+        if n.kind == "number" and vocab.durations.match(s_text[n.end :]):
+            continue  # "five years ago" places something in time; it counts nothing
+        if n.written in ("zero-word", "words") and n.value == 0:
+            named = _names_something(vocab, s_text[n.end :])
+            if named:
+                out.append(_zero_claim(builder, vocab, base, s_text, n, named, attribution))
+            continue
+        number_end = n.end
+        kind = n.kind
+        if n.kind == "number" and n.unit:
+            # "40 cm of snow": a measurement; the unit word follows the number, the thing after "of".
+            unit_word = _UNIT_WORD.match(s_text[n.end :])
+            number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
+            kind = "dimension"
+        figures.append(_Figure(n, kind, number_end, counted_thing(vocab, s_text, n.start, number_end, kind=kind)))
+    reaches = tuple(f.reach for f in figures)
+    for figure in figures:
+        claim = _quantity_claim(builder, vocab, base, s_text, figure, attribution, reaches)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, figure: _Figure,
+                    attribution: str | None, reaches: tuple[tuple[int, int], ...]) -> Claim | None:
+    n, kind, number_end, thing = figure.n, figure.kind, figure.number_end, figure.thing
+    prop, cue = property_of(vocab, s_text, n.start, n.end, reach=figure.reach, rivals=reaches)
+    if prop and kind in ("dimension", "money") and prop in vocab.counts_only:
+        prop, cue = None, None  # "bodies found 5 km off the coast": a distance is no count of the dead
     if thing.how.startswith("prefix"):
         prop, cue = None, None  # "magnitude 7.8" measures; "killed" nearby is about something else
     name = thing.name
@@ -242,7 +302,7 @@ def _zero_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
 def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DateMatch,
                 attribution: str | None) -> Claim:
     article = builder.article
-    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.verbs)
+    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.speech)
     if event.phase_assumed and d.is_relative:
         # "convoys to leave next week": a relative date names when something happens, not that a
         # process starts then; without a phase word it is not compared with start dates.
