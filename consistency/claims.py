@@ -26,7 +26,8 @@ attribution     str|None  who is said to state it
 note            str|None  how the value was reached (year from publication date, ...)
 resolved        bool      False for a date that cannot be placed on the calendar
 weekday         str|None  date: a weekday named beside it; weekday_conflict says if it is wrong
-revision        str|None  quantity: "earlier" ("up from 8") or "increment" ("six more"); never compared
+revision        str|None  quantity: "earlier" ("up from 8"), "increment" ("six more") or "part" ("two of
+                          them"); never compared
 period          str|None  quantity: the earlier year its sentence dates it to ("In 2018, ... killing 160"):
                           compared only with figures of the same period
 rule            str       which rules produced it (shown with --verbose)
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # pandas is imported when a frame is asked for: half a second
     import pandas as pd
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     article: str
     kind: str
@@ -69,7 +70,7 @@ class Claim:
     high_exclusive: bool = False
     weekday_conflict: str | None = None
     weekday: str | None = None  # a weekday named beside the date ("Thursday, January 13th")
-    revision: str | None = None  # "earlier" ("up from 8") or "increment" ("six more"): not a current total
+    revision: str | None = None  # "earlier" ("up from 8"), "increment" ("six more"), "part": not a total
     period: str | None = None  # "2018": a figure of an earlier time, named by its sentence
     id: str = ""
 

@@ -273,7 +273,8 @@ def comparable(claim: Claim) -> bool:
     if claim.kind not in ("quantity", "date") or claim.unit is None or claim.revision:
         return False
     if claim.kind == "date":
-        return claim.resolved and claim.low is not None
+        # a day in the course of something ongoing ("rallied on Saturday") dates no start or end
+        return claim.resolved and claim.low is not None and claim.property != "during"
     return claim.value is not None
 
 

@@ -199,6 +199,28 @@ class CompiledRules:
         return int(spec.get("min_days_before", 180)), re.compile(pattern, re.IGNORECASE)
 
     @cached_property
+    def comparison_baseline(self) -> re.Pattern[str]:
+        """"the biggest ... since" before a date (the date may hold "since"): the date is a yardstick."""
+        spec = self.event_rules.get("comparisons", {})
+        words, since = spec.get("baseline", []), spec.get("since", [])
+        if not words or not since:
+            return re.compile(r"(?!)")
+        # anchored at the end: the "since" must lead straight into the date
+        return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])[^.;:]{{0,60}}?(?<![\w-])(?:{alternation(since)})\s+$",
+                          re.IGNORECASE)
+
+    @cached_property
+    def figure_joiners(self) -> re.Pattern[str]:
+        words = self.rules.get("properties", {}).get("figures", {}).get("joiners", [])
+        # a joining word is needed: a comma alone also ends a phrase ("Of the 186 passengers, 34 died")
+        return re.compile(rf"\s*,?\s*(?:{alternation(words)})\s+", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
+    def revision_part(self) -> re.Pattern[str]:
+        words = self.rules.get("properties", {}).get("revisions", {}).get("part", [])
+        return re.compile(rf"\s+(?:{alternation(words)})(?![\w-])", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+    @cached_property
     def counts_only(self) -> set[str]:
         return {name for name, spec in self.properties.items() if spec.get("counts_only")}
 

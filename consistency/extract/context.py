@@ -190,18 +190,18 @@ def property_of(vocab: CompiledRules, sentence: str, start: int, end: int, *,
     """The property of the number at ``sentence[start:end]``: the nearest cue of its clause.
 
     ``reach`` is the figure with what it counts ("At least 34 people"), ``rivals`` the reach of the
-    other figures of the sentence.  Where a clause holds several figures, each cue belongs to the
-    figure nearest to it ("34 people died and 17 were missing": "died" is the 34's, "missing" the
-    17's); a figure with no cue of its own falls back on every cue of the clause ("detained 150
-    protesters and 20 journalists": both were arrested).
+    other figures of the sentence.  Where a clause holds several figures, a cue goes to the figure
+    nearest to it ("34 people died and 17 were missing": "died" is the 34's, "missing" the 17's;
+    see ``_cues_of``).  A figure with no cue of its own takes the cues of a figure joined to it
+    ("detained 150 protesters and 20 journalists", "killed 12 people, including 3 children"), and
+    otherwise has no property ("Of the 186 passengers, 34 died": 186 did not die).
     """
     clause_start, clause_end = _clause(sentence, start, end)
     cues = [c for c in vocab.property_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
-    own_start, own_end = reach or (start, end)
-    near = [r for r in rivals if clause_start <= r[0] and r[1] <= clause_end and r != (own_start, own_end)]
-    if cues and near:
-        own = [c for c in cues if all(_gap(c, own_start, own_end) < _gap(c, *r) for r in near)]
-        cues = own or cues
+    own = reach or (start, end)
+    figures = sorted({own, *(r for r in rivals if clause_start <= r[0] and r[1] <= clause_end)})
+    if cues and len(figures) > 1:
+        cues = _cues_of(own, figures, cues, sentence, vocab.figure_joiners)
     if cues:
         # A cue of higher priority wins over a nearer one: "the death toll rose to 15" is killed.
         top = max(vocab.property_priority.get(c.name, 1) for c in cues)
@@ -210,6 +210,42 @@ def property_of(vocab: CompiledRules, sentence: str, start: int, end: int, *,
     if cue is None:
         return None, None
     return cue.name, sentence[cue.start : cue.end]
+
+
+def _cues_of(figure: tuple[int, int], figures: list[tuple[int, int]], cues: list[Cue], sentence: str,
+             joiners: re.Pattern[str]) -> list[Cue]:
+    """The cues ``figure`` may take among several figures of a clause.
+
+    Figures and cues are paired nearest first, one cue per figure ("At least 12 people were killed
+    and 40 injured": "injured" is the 40's, so "killed" is left to the 12); a figure may then take
+    any cue that no other figure took (priority decides among them: "the death toll rose to 15").
+    A figure left without one takes those of a figure joined to it by a joining word.
+    """
+    taken: dict[tuple[int, int], int] = {}
+    used: set[int] = set()
+    pairs = sorted((_gap(c, *f), fi, ci) for fi, f in enumerate(figures) for ci, c in enumerate(cues))
+    for _, fi, ci in pairs:
+        if figures[fi] not in taken and ci not in used:
+            taken[figures[fi]] = ci
+            used.add(ci)
+
+    def free_for(f: tuple[int, int]) -> list[Cue]:
+        others = {ci for o, ci in taken.items() if o != f}
+        return [c for ci, c in enumerate(cues) if ci not in others]
+
+    if figure in taken:
+        return free_for(figure)
+    i = figures.index(figure)
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(figures):
+            a, b = sorted((figures[j], figures[j + step]))
+            if not joiners.fullmatch(sentence[a[1] : b[0]]):
+                break
+            j += step
+            if figures[j] in taken:
+                return free_for(figures[j])
+    return []
 
 
 def _gap(cue: Cue, start: int, end: int) -> int:
@@ -258,8 +294,14 @@ class Event:
 
 
 def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
-             speech: re.Pattern[str] | None = None) -> Event:
+             speech: re.Pattern[str] | None = None, rivals: tuple[tuple[int, int], ...] = ()) -> Event:
+    """The event a date dates, its phase and owner.  ``rivals``: the other dates of the sentence,
+    so that "the largest since the protests began in mid-April" gives "began" to mid-April."""
     limit = int(vocab.event_rules.get("matching", {}).get("max_cue_distance", 120))
+    lead = re.match(r"\w+\s+", sentence[start:end])  # the date's own first word may be the "since"
+    if vocab.comparison_baseline.search(sentence[max(0, start - 80) : start]) or (
+            lead and vocab.comparison_baseline.search(sentence[max(0, start - 80) : start + lead.end()])):
+        return Event(None, None, None, None)  # "the biggest protests since 2012": a yardstick, no date of them
     clause_start, clause_end = _clause(sentence, start, end)
     all_cues = [c for c in vocab.event_cues.find(sentence) if not _inside_name(sentence, c)]
     cues = [c for c in all_cues if clause_start <= c.start and c.end <= clause_end]
@@ -277,12 +319,19 @@ def event_of(vocab: CompiledRules, sentence: str, start: int, end: int,
     spec = vocab.event_rules.get("events", {}).get(cue.name, {})
     phase = None
     assumed = False
-    if "default_phase" in spec:
+    if "default_phase" in spec or spec.get("ongoing"):
         # Only processes have phases; a meeting or a ceremony is dated as a whole.
         phases = [c for c in vocab.phase_cues.find(sentence) if clause_start <= c.start and c.end <= clause_end]
+        dates = sorted({(start, end), *(r for r in rivals if clause_start <= r[0] and r[1] <= clause_end)})
+        if phases and len(dates) > 1:
+            phases = _cues_of((start, end), dates, phases, sentence, vocab.figure_joiners)
         phase_cue = nearest(phases, start, end, limit)
         phase = phase_cue.name if phase_cue else spec.get("default_phase")
         assumed = phase_cue is None
+        if phase is None:
+            # "protesters rallied on Saturday": a day of something that goes on for days; another
+            # source's "Friday" is another of its days, not a contradiction.
+            phase, assumed = "during", False
     # The organisation may be named with another cue of the same event ("the decision of the
     # Council, adopted on ...").
     limit_at = start if start > cue.end else len(sentence)

@@ -84,7 +84,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         dates = [d for d in found if not _in_dateline(article, sentence.start, s_text, d)]
         date_spans = [(d.start, d.end) for d in found]
         for d in dates:
-            claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution))
+            claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution, date_spans))
         durations = [d for d in vocab.dates.find_durations(s_text)
                      if not any(s < d.end and d.start < e for s, e in date_spans)] if gate.dates else []
         for d in durations:
@@ -115,9 +115,10 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
 def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str, dates: list[DateMatch]) -> str | None:
     """The earlier year a sentence dates its figures to: "In 2018, a ferry sank, killing 160".
 
-    Only when every placed date of the sentence lies well before publication (rules/properties.toml
-    [background]): "in 2018 ... and on Sunday 34 died" speaks of now too.  A date that says when
-    the thing began or was made ("built in 1998", "since 2018") dates no figure.
+    Only when every placed date of the sentence lies well before publication, or is a whole past
+    year ("last year"), (rules/properties.toml [background]): "in 2018 ... and on Sunday 34 died"
+    speaks of now too.  A date that says when the thing began or was made ("built in 1998", "since
+    2018") dates no figure.
     """
     if published is None:
         return None
@@ -128,7 +129,8 @@ def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str, d
         low, high = (res.value, res.value) if res.value is not None else (res.low, res.high)
         if low is None or high is None:
             continue
-        if res.open_side or (published - high).days < min_days:
+        whole_past_year = (high - low).days >= 364 and high < published
+        if res.open_side or ((published - high).days < min_days and not whole_past_year):
             return None  # "since 2018", "until Sunday", "on Sunday": the figure may be of now
         if not_after.search(s_text[max(0, d.start - 40) : d.start]):
             continue
@@ -176,6 +178,7 @@ class _Figure:
     kind: str
     number_end: int
     thing: Thing
+    revision: str | None  # "earlier", "increment", "part": a figure beside the total, not one
 
     @property
     def reach(self) -> tuple[int, int]:
@@ -205,13 +208,25 @@ def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_t
             unit_word = _UNIT_WORD.match(s_text[n.end :])
             number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
             kind = "dimension"
-        figures.append(_Figure(n, kind, number_end, counted_thing(vocab, s_text, n.start, number_end, kind=kind)))
-    reaches = tuple(f.reach for f in figures)
+        figures.append(_Figure(n, kind, number_end, counted_thing(vocab, s_text, n.start, number_end, kind=kind),
+                               _revision(vocab, s_text, n)))
+    # "11 were injured, two of them seriously": a part does not take the cue from its total.
+    reaches = tuple(f.reach for f in figures if f.revision is None)
     for figure in figures:
         claim = _quantity_claim(builder, vocab, base, s_text, figure, attribution, reaches)
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _revision(vocab: CompiledRules, s_text: str, n: NumberMatch) -> str | None:
+    if vocab.revision_earlier.search(s_text[max(0, n.start - 40) : n.start]):
+        return "earlier"
+    if vocab.revision_increment.match(s_text[n.end :]):
+        return "increment"
+    if vocab.revision_part.match(s_text[n.end :]):
+        return "part"
+    return None
 
 
 def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, figure: _Figure,
@@ -242,11 +257,7 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
     end = number_end
     if thing.end is not None and thing.end - n.end <= 60:
         end = thing.end
-    revision = None
-    if vocab.revision_earlier.search(s_text[max(0, n.start - 40) : n.start]):
-        revision = "earlier"
-    elif vocab.revision_increment.match(s_text[n.end :]):
-        revision = "increment"
+    revision = figure.revision
     if revision:
         rule.append(f"{revision} figure, not compared")
     text, line, col_start, col_end = builder.span(base + n.start, base + end)
@@ -300,9 +311,9 @@ def _zero_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
 
 
 def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DateMatch,
-                attribution: str | None) -> Claim:
+                attribution: str | None, spans: list[tuple[int, int]] = ()) -> Claim:
     article = builder.article
-    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.speech)
+    event = event_of(vocab, s_text, d.start, d.end, builder.attributor.speech, rivals=tuple(spans))
     if event.phase_assumed and d.is_relative:
         # "convoys to leave next week": a relative date names when something happens, not that a
         # process starts then; without a phase word it is not compared with start dates.
