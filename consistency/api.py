@@ -9,6 +9,7 @@ import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Callable
 
 from consistency import __version__
@@ -127,6 +128,10 @@ class Report:
             raise StopIteration from None  # what next() over no match raised
 
     def to_json_dict(self) -> dict[str, Any]:
+        return {key: (list(value) if isinstance(value, Iterator) else value) for key, value in self._json_parts()}
+
+    def _json_parts(self) -> list[tuple[str, Any]]:
+        """The report's top-level keys in order; the long lists as iterators, built one item at a time."""
         articles = [a.to_dict() for a in self.articles]
         for problem in self.problems:
             articles.append({"id": None, "path": problem.path, "title": None, "source": None, "url": None,
@@ -134,32 +139,54 @@ class Report:
         for a, out in zip(self.articles, articles):
             if a.notes:
                 out["notes"] = list(a.notes)
-        out = {
-            "schema": SCHEMA,
-            "generated_by": f"consistency {__version__}",
-            "rules_version": self.rules_version,
-            "summary": {
+        out: list[tuple[str, Any]] = [
+            ("schema", SCHEMA),
+            ("generated_by", f"consistency {__version__}"),
+            ("rules_version", self.rules_version),
+            ("summary", {
                 "articles": sum(1 for a in self.articles if a.status == "ok"),
                 "skipped": len(self.skipped),
                 "claims": len(self.claims),
                 **{v: self.count(v) for v in ("discrepancy", "update", "agreement", "unique")},
-            },
-            "articles": articles,
-            "claims": [_claim_json(c) for c in self.claims],
-            "findings": [f.to_dict() for f in self.findings],
-            "copies": [link.to_dict() for link in self.copies],
-        }
+            }),
+            ("articles", iter(articles)),
+            ("claims", (_claim_json(c) for c in self.claims)),
+            ("findings", (f.to_dict() for f in self.findings)),
+            ("copies", (link.to_dict() for link in self.copies)),
+        ]
         # Additive to consistency/report@1: present only when the feature is used.
         if self.new_articles is not None:
-            out["new_articles"] = list(self.new_articles)
+            out.append(("new_articles", list(self.new_articles)))
         if self.baseline is not None:
-            out["baseline"] = dict(self.baseline)
+            out.append(("baseline", dict(self.baseline)))
         return out
 
-    def to_json(self) -> str:
+    def json_chunks(self) -> Iterator[str]:
+        """The JSON report in pieces, the same text as ``json.dumps(to_json_dict(), indent=2)``.
+
+        A report of 100,000 articles holds millions of claims: built as one string (and its
+        escaped and encoded copies) it took some 15 GB; written piece by piece, one claim's text
+        at a time."""
         from consistency.render.escape import json_text
 
-        return json_text(json.dumps(self.to_json_dict(), indent=2, ensure_ascii=False)) + "\n"
+        def dumps(value: Any, pad: str) -> str:
+            return json_text(json.dumps(value, indent=2, ensure_ascii=False)).replace("\n", "\n" + pad)
+
+        yield "{"
+        for n, (key, value) in enumerate(self._json_parts()):
+            yield ("," if n else "") + "\n  " + dumps(key, "") + ": "
+            if not isinstance(value, Iterator):
+                yield dumps(value, "  ")
+                continue
+            empty = True
+            for item in value:
+                yield ("[" if empty else ",") + "\n    " + dumps(item, "    ")
+                empty = False
+            yield "[]" if empty else "\n  ]"
+        yield "\n}\n"
+
+    def to_json(self) -> str:
+        return "".join(self.json_chunks())
 
 
 def _claim_json(c: Claim) -> dict[str, Any]:

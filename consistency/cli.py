@@ -19,7 +19,7 @@ from typer.core import TyperCommand
 from consistency import __version__
 from consistency.output import write_atomically  # noqa: F401 - re-exported for callers of the old place
 from consistency.policy import DEFAULT_FAIL_ON, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401
-from consistency.render import Format, render
+from consistency.render import Format, render, render_chunks
 from consistency.render.escape import plain
 
 EXIT_CODES_HELP = (
@@ -390,12 +390,14 @@ def check_command(
 
     if accepted is not None:
         apply_baseline(result, accepted)
-    text = render(result, fmt, verbose=verbose, fail_on=fail_on_value)
+    # JSON and JSON lines come in pieces: a report of millions of claims is never one string.
+    pieces = render_chunks(result, fmt, verbose=verbose, fail_on=fail_on_value)
     try:
         if output is not None:
-            write_atomically(output, text)
+            write_atomically(output, pieces)
         else:
-            sys.stdout.write(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
             sys.stdout.flush()
         if report is not None:
             write_atomically(report, render(result, Format.markdown, verbose=verbose))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path | str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: never half a file."""
+def write_atomically(path: Path | str, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string or its pieces) to ``path`` through a temporary file and a
+    rename: never half a file."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -21,7 +23,11 @@ def write_atomically(path: Path | str, text: str) -> None:
                 mode = 0o666 & ~_umask()
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), mode)
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

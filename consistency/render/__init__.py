@@ -7,6 +7,7 @@ sarif) report: discrepancies and updates always, unique claims with ``fail_on="u
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 
@@ -18,6 +19,19 @@ class Format(str, Enum):
     csv = "csv"
     github = "github"
     sarif = "sarif"
+
+
+def render_chunks(report, fmt: Format | str, **options) -> Iterable[str]:  # noqa: ANN001
+    """The rendered report in pieces: JSON and JSON lines are built one claim at a time, so that
+    writing a report of millions of claims needs no copy of it in memory."""
+    fmt = Format(fmt)
+    if fmt == Format.json:
+        return report.json_chunks()
+    if fmt == Format.jsonl:
+        from consistency.render.jsonl import jsonl_chunks
+
+        return jsonl_chunks(report)
+    return (render(report, fmt, **options),)
 
 
 def render(report, fmt: Format | str, **options) -> str:  # noqa: ANN001 - Report, imported lazily
