@@ -395,6 +395,7 @@ def story_findings(claims: list[Claim], story_of: dict[str, str], published: dic
         tolerances=Tolerances(owner_min_score=options.owner_min_score),
         extra=names + per_story,
         story_of=story_of,
+        owned=frozenset(vocab.owned_things[0]),
         timeline=Timeline(
             published=published,
             cumulative=frozenset(vocab.cumulative),

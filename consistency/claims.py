@@ -26,8 +26,8 @@ attribution     str|None  who is said to state it
 note            str|None  how the value was reached (year from publication date, ...)
 resolved        bool      False for a date that cannot be placed on the calendar
 weekday         str|None  date: a weekday named beside it; weekday_conflict says if it is wrong
-revision        str|None  quantity: "earlier" ("up from 8"), "increment" ("six more") or "part" ("two of
-                          them"); never compared
+revision        str|None  quantity: "earlier" ("up from 8"), "increment" ("six more"), "part" ("two of
+                          them") or "whole" (the 450 of "154 out of 450 seats"); never compared
 period          str|None  quantity: the earlier year its sentence dates it to ("In 2018, ... killing 160"):
                           compared only with figures of the same period
 rule            str       which rules produced it (shown with --verbose)

@@ -197,7 +197,8 @@ def owners_compatible(a: str, b: str, aliases: dict[str, str], min_score: float)
     return fuzz.token_set_ratio(" ".join(sorted(ta)), " ".join(sorted(tb))) >= min_score
 
 
-def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: float) -> list[list[Claim]]:
+def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: float, *,
+                     strict: bool = False) -> list[list[Claim]]:
     """Claims joined when their owners are compatible (transitively), in a stable order.
 
     A claim joins every cluster holding a compatible owner; those clusters merge into one that
@@ -251,7 +252,7 @@ def cluster_by_owner(claims: list[Claim], aliases: dict[str, str], min_score: fl
         out.append(members)
     if not out:
         return [unnamed] if unnamed else []
-    if len(out) == 1:
+    if len(out) == 1 and not strict:
         out[0].extend(unnamed)
         return out
     # Claims naming no owner cannot be placed when several owners are in play.
@@ -299,8 +300,11 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
 
 def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
             tolerances: Tolerances = Tolerances(), extra: list[Finding] = (), timeline: Timeline = Timeline(),
-            story_of: dict[str, str] | None = None) -> list[Finding]:
+            story_of: dict[str, str] | None = None, owned: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings over ``claims`` (ids already assigned), in a stable order.
+
+    ``owned``: things whose figures belong to a named owner (a party's seats): there a figure
+    whose owner was not found is compared with nothing rather than joining the one owner named.
 
     With ``story_of`` (article id -> story, see consistency/stories.py) only claims of one
     story are compared with each other.
@@ -324,8 +328,9 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
                 prop = props[0]
             by_prop[prop].append(claim)
         for prop in sorted(by_prop, key=lambda p: p or ""):
-            for owned in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score):
-                for cluster in _occurrences(owned, timeline.occurrence_days):
+            for same_owner in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score,
+                                               strict=key[3] in owned):
+                for cluster in _occurrences(same_owner, timeline.occurrence_days):
                     clusters_by_prop[key].append((prop, cluster))
                     findings.append(_verdict(cluster, prop, timeline))
 

@@ -108,6 +108,17 @@ class CompiledRules:
         return self.things.get("vocabulary", {})
 
     @cached_property
+    def determiners(self) -> set[str]:
+        return {w.lower() for w in self.thing_vocabulary.get("determiners", [])}
+
+    @cached_property
+    def owned_things(self) -> tuple[set[str], re.Pattern[str], int]:
+        spec = self.things.get("owners", {})
+        after = spec.get("after", [])
+        pattern = re.compile(rf"\s+(?:{alternation(after)})\s+(?:the\s+)?", re.IGNORECASE) if after else re.compile(r"(?!)")
+        return set(spec.get("things", [])), pattern, int(spec.get("max_words_between", 3))
+
+    @cached_property
     def stop_words(self) -> set[str]:
         return {w.lower() for w in self.thing_vocabulary.get("stop_words", [])}
 

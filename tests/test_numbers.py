@@ -451,8 +451,9 @@ def test_a_share_over_a_base_that_is_no_round_one_keeps_its_parts(find):
 
 
 def test_a_tally_of_counted_things_is_claimed_as_two_counts(vocab):
-    found = [(c.value, c.measure, c.unit) for c in claims(vocab, "The bloc took 154 out of 450 seats.") if c.kind == "quantity"]
-    assert found == [(154, "count", "seat"), (450, "count", "seat")]
+    found = [(c.value, c.measure, c.unit, c.revision) for c in claims(vocab, "The bloc took 154 out of 450 seats.")
+             if c.kind == "quantity"]
+    assert found == [(154, "count", "seats", None), (450, "count", "seats", "whole")]  # the 450 is the whole
     share = [(c.value, c.measure) for c in claims(vocab, "Seven out of 10 voters agreed.") if c.kind == "quantity"]
     assert share == [(0.7, "fraction")]
 

@@ -86,6 +86,7 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
             return Thing(None, "", "none", None, None)
         rest = " " + rest[lead.end() :]
         end = end + lead.end() - 1
+    after_of = kind == "percent"  # its "of" is already read
     for m in _TOKEN.finditer(rest):
         token = m.group()
         low = token.lower()
@@ -97,7 +98,10 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
             phrase_tokens, token_ends = [], []  # "pieces of equipment": the thing comes after "of"
             continue
         if low == "of" and not phrase_tokens:
+            after_of = True
             continue  # "hundreds of people"
+        if after_of and not phrase_tokens and low in vocab.determiners:
+            continue  # "50.2% of the vote", "hundreds of the residents"
         if phrase_tokens and _VERB_ENDING.search(low) and kind != "multiplier":
             break  # a verb after the noun: "300 demonstrators gathered", "12 people drowned"
         if low in vocab.stop_words or low == "of":
@@ -370,6 +374,31 @@ def owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str
     if name and any(m.start == 0 and m.end >= len(name) for m in vocab.dates.find(name)):
         return None  # "rescuers on Monday searched": a capitalised date names no one
     return name
+
+
+def figure_owner(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:
+    """Whose seats or votes: the name right before the figure ("PAS took 50.2%", "the Bloc came
+    second with 24.2%") or after it ("24.2% for the Patriotic Bloc"); rules/things.toml [owners]."""
+    pattern, _ = _owner_patterns(vocab)
+    _, after, max_between = vocab.owned_things
+    lead = after.match(sentence, end)
+    if lead:
+        m = pattern.match(sentence, lead.end())
+        if m:
+            return _trim_name(m.group())
+    clause_start, _ = _clause(sentence, start, end)
+    before = sentence[max(clause_start, start - 160) : start]
+    names = list(pattern.finditer(before))
+    if names:
+        last = names[-1]
+        between = before[last.end() :]
+        if last.start() > 0 and before[last.start() - 1] == "(" and between.startswith(")"):
+            between = between[1:]  # "the Party of Action and Solidarity (PAS) won 52 seats"
+        if len(between.split()) <= max_between and not _CLAUSE_END.search(between):
+            name = _trim_name(last.group())
+            if name and not any(m.start == 0 and m.end >= len(name) for m in vocab.dates.find(name)):
+                return name
+    return None
 
 
 def _owner_near(vocab: CompiledRules, sentence: str, start: int, end: int) -> str | None:

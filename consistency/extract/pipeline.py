@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
-from consistency.extract.context import Attributor, Thing, counted_thing, default_thing, event_of, property_of
+from consistency.extract.context import (Attributor, Thing, counted_thing, default_thing, event_of, figure_owner,
+                                         property_of)
 from consistency.extract.dates import DateMatch, DurationMatch
 from consistency.extract.names import extract_names
 from consistency.extract.quotes import extract_quotes
@@ -20,6 +21,7 @@ from consistency.vocabulary import CompiledRules
 
 _UNIT_WORD = re.compile(r"\s?-?[^\s,;:.!?()]+\.?")
 _NEXT_WORDS = re.compile(r"\s*((?:[\w'-]+\s*){1,3})")
+_OF_WHOLE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?")
 _AMONG = re.compile(r"\s+(?:among|of|in|to)\s+(?:the\s+)?")
 
 
@@ -92,9 +94,13 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         taken = date_spans + [(d.start, d.end) for d in durations]
         if not taken and not gate.numbers:
             continue  # blanked dates can make a word boundary: with dates found, numbers are read anyway
-        numbers = [n for found_n in vocab.numbers.find(s_text, exclude=taken)
-                   for n in _tally_parts(vocab, s_text, found_n)]
-        quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution)
+        numbers: list[NumberMatch] = []
+        wholes: set[int] = set()  # "154 out of 450 seats": the 450 is the whole, not a count of its own
+        for found_n in vocab.numbers.find(s_text, exclude=taken):
+            parts = _tally_parts(vocab, s_text, found_n)
+            numbers.extend(parts)
+            wholes.update(id(p) for p in parts[1:])
+        quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution, wholes)
         period = _earlier_period(vocab, article.published, s_text, dates) if quantities and dates else None
         if period:
             quantities = [replace(c, period=period, rule=f"{c.rule}; figure of {period}, from the sentence's date")
@@ -187,7 +193,7 @@ class _Figure:
 
 
 def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str,
-                     numbers: list[NumberMatch], attribution: str | None) -> list[Claim]:
+                     numbers: list[NumberMatch], attribution: str | None, wholes: set[int] = frozenset()) -> list[Claim]:
     """The quantity claims of one sentence: each figure's property is chosen knowing the others."""
     out: list[Claim] = []
     figures: list[_Figure] = []
@@ -209,7 +215,12 @@ def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_t
             number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
             kind = "dimension"
         figures.append(_Figure(n, kind, number_end, counted_thing(vocab, s_text, n.start, number_end, kind=kind),
-                               _revision(vocab, s_text, n)))
+                               "whole" if id(n) in wholes else _revision(vocab, s_text, n)))
+    # "268 of 600 seats": the 600 is the whole the 268 are taken from, not a count of its own.
+    for i in range(1, len(figures)):
+        lead = _OF_WHOLE.match(s_text, figures[i - 1].n.end)
+        if lead and lead.end() == figures[i].n.start and figures[i].revision is None:
+            figures[i] = replace(figures[i], revision="whole")
     # "11 were injured, two of them seriously": a part does not take the cue from its total.
     reaches = tuple(f.reach for f in figures if f.revision is None)
     for figure in figures:
@@ -264,7 +275,8 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
     return Claim(
         article=builder.article.id, kind="quantity", text=text, sentence=s_text, line=line, start=col_start,
         end=col_end, value=_fmt(n.value), low=_fmt(n.low), high=_fmt(n.high), qualifier=n.qualifier,
-        unit=name, measure=measure, property=prop, owner=thing.owner, attribution=attribution,
+        unit=name, measure=measure, property=prop, attribution=attribution,
+        owner=thing.owner or (figure_owner(vocab, s_text, n.start, end) if name in vocab.owned_things[0] else None),
         rule="; ".join(rule), offset=base + n.start, low_exclusive=n.low_exclusive, high_exclusive=n.high_exclusive,
         revision=revision,
     )
