@@ -54,7 +54,7 @@ class DatePlacing:
 
     def _resolve(self, m: DateMatch, reference: date | None, *, sentence: str, fallback_year: int | None,
                  fallback_note: str | None) -> Resolution:
-        if m.shift is not None:
+        if m.shift is not None and m.until is None:  # (with an end, "the week ending March 3": a range)
             inner = self._resolve(replace(m, shift=None), reference, sentence=sentence, fallback_year=fallback_year,
                                   fallback_note=fallback_note)
             if inner.value is None:
@@ -103,6 +103,8 @@ class DatePlacing:
             return Resolution(day, day, day, f"{m.text.strip()!r} counted from publication date {reference.isoformat()}")
         if m.weekday_only:
             return self._resolve_weekday(m, reference, sentence)
+        if m.nearest_weekend:
+            return self._resolve_nearest_weekend(m, reference, sentence)
         if m.period_offset is not None and (m.period not in ("quarter", "half") or m.period_index is None):
             return self._resolve_relative_period(m, reference)
         if m.period in ("quarter", "half", "decade", "century"):
@@ -120,8 +122,9 @@ class DatePlacing:
                 # "December 28" in an article published on January 3 is last year's.
                 if m.month - reference.month > 6:
                     year -= 1
-                elif reference.month - m.month > 6 and m.month < 3:
-                    year += 1
+                elif reference.month - m.month > 6 and (
+                        m.month + 12 - reference.month <= self.ahead_months or self._speaks_of_future(sentence)):
+                    year += 1  # "Jan. 3" in a December story; in an August one only "will ... on Jan. 3"
                 if m.day == 29 and m.month == 2 and not calendar.isleap(year):
                     # "Feb 29" without a year: the leap year nearest to the publication date
                     year = min((y for y in range(year - 4, year + 5) if calendar.isleap(y)),
@@ -155,12 +158,18 @@ class DatePlacing:
     def _resolve_season(self, m: DateMatch, reference: date | None, sentence: str, fallback_year: int | None,
                         fallback_note: str | None) -> Resolution:
         name, note = m.season or "", None
+        if m.year is None and m.period_offset is not None:
+            # "the spring of last year": the season of that year
+            if reference is None:
+                return Resolution(None, None, None, "relative year; publication date unknown")
+            m = replace(m, year=reference.year + m.period_offset, period=None, period_offset=None)
+            note = f"year {m.year} from the publication date"
         if m.year is not None:
             low, high = self._season_in(name, m.year)
             if high.year > m.year:
                 # "winter 2022" is the winter ending in 2022 or the one beginning in it: both are covered
                 low = self._season_in(name, m.year - 1)[0]
-                note = f"{name} {m.year}: the {name} ending or beginning that year"
+                note = note or f"{name} {m.year}: the {name} ending or beginning that year"
         elif reference is not None:
             spans = [self._season_in(name, reference.year + k) for k in (-2, -1, 0, 1)]
             current = next((sp for sp in spans if sp[0] <= reference <= sp[1]), None)
@@ -269,6 +278,10 @@ class DatePlacing:
         last = self._resolve(m.until, reference, **kw)  # type: ignore[arg-type]
         low = first.low or first.value
         high = last.high or last.value
+        end = m.until
+        if low is not None and end is not None and end.weekday_only and end.weekday_mod is None and end.nth is None:
+            # "from next Monday to Friday", "from Thursday to Sunday": the first such day after the start
+            high = low + timedelta(days=(end.weekday - low.weekday()) % 7 or 7)  # type: ignore[operator]
         if low is None or high is None:
             return Resolution(None, None, None, first.note if low is None else last.note)
         if high < low:
@@ -320,6 +333,23 @@ class DatePlacing:
             back = (reference.weekday() - wd) % 7
             day = reference - timedelta(days=back if back <= self.past_days else back - 7)
         return Resolution(day, day, day, f"nearest {name} to publication date {reference.isoformat()}")
+
+    def _resolve_nearest_weekend(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
+        """'over the weekend': the weekend under way, else the one just past (the coming one when the
+        sentence speaks of the future), as a bare weekday is placed."""
+        if reference is None:
+            return Resolution(None, None, None, "weekend without a date; publication date unknown")
+        wd = reference.weekday()
+        if wd >= 5:
+            saturday = reference - timedelta(days=wd - 5)
+            note = f"the weekend of publication date {reference.isoformat()}"
+        elif self._speaks_of_future(sentence):
+            saturday = reference + timedelta(days=5 - wd)
+            note = f"the weekend after publication date {reference.isoformat()}"
+        else:
+            saturday = reference - timedelta(days=wd + 2)
+            note = f"the weekend before publication date {reference.isoformat()}"
+        return Resolution(None, saturday, saturday + timedelta(days=1), note)
 
     def _resolve_day_only(self, m: DateMatch, reference: date | None, sentence: str) -> Resolution:
         """'the 27th', 'Friday the 22nd': a day of a month near the publication date."""
@@ -407,6 +437,7 @@ class DatePlacing:
         if m.period == "century":
             c = m.period_index or 1
             low, high = date((c - 1) * 100 or 1, 1, 1), date(c * 100 - 1, 12, 31)
+            low, high = self._apply_part(m.part, "century", low, high, reference)  # "the mid-19th century"
             return Resolution(None, low, high, None)
         if m.period == "decade":
             y = m.period_index or 0

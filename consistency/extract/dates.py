@@ -9,7 +9,9 @@ relative ones ("today", "yesterday evening", "on Thursday", "last week", "earlie
 "between now and June"), months in other orders ("2016-11", "11/2016", "2016 June"), weeks and
 weekdays of a period ("the third week of July", "the first Friday of next month", "the week of
 March 3", "the second Sunday", "the first six months of 2021"), days after a cue without a year
-("on 22/04"), two-digit years after an apostrophe ("April of '87"), vague offsets as ranges ("a
+("on 22/04"), two-digit years after an apostrophe or that cannot be a day ("April of '87", "August
+99."), the nearest weekend ("over the weekend"), lists of days ("21, 23 and 25 June", "March 3 and
+4."), anniversaries ("25 years ago this month"), vague offsets as ranges ("a
 few days ago"), years and decades in words (``year_words.py``), holidays and their weekends
 (``holidays.py``, "Thanksgiving weekend") and days counted from another event ("the next
 day", "two days later": read, never placed from the publication date).  A date without a year, or a relative one, is placed only
@@ -74,6 +76,7 @@ class DateMatch:
     holiday_weekend: bool = False  # "Labor Day weekend", "the weekend of Halloween": the weekend at that holiday
     edge: tuple[int, int, str] | None = None  # "the first six months of 2021": (1 first / -1 last, 6, "month")
     months_to: int | None = None  # "the 12 months to March": that many months ending with this month
+    nearest_weekend: bool = False  # "over the weekend": the weekend nearest the publication date
 
     @property
     def granularity(self) -> str:
@@ -116,7 +119,7 @@ class DateMatch:
             or self.rolling is not None or self.from_event or (self.until is not None and self.until.is_relative)
             or (self.day is not None and self.month is None)
             or (self.holiday is not None and self.year is None)
-            or (self.season is not None and self.year is None)
+            or (self.season is not None and self.year is None) or self.nearest_weekend
         )
 
 
@@ -171,6 +174,12 @@ class DateReader(DatePlacing):
         self.past_days = int(ref.get("past_days", 6))
         self.future_days = int(ref.get("future_days", 6))
         self.future_cues = ref.get("future_cues", [])
+        self.ahead_months = int(rules.get("year_from_publication", {}).get("ahead_months", 12))
+        wkend = rules.get("weekend", {})
+        self.weekend_cues = [w.lower() for w in wkend.get("cues", [])]
+        self.weekend_not_before = {w.lower() for w in wkend.get("not_before", [])}
+        self.weekend_noun_cues = {w.lower() for w in wkend.get("noun_cues", [])}
+        self.weekend_then_words = {w.lower() for w in wkend.get("then_words", [])}
         self.order = rules.get("numeric", {}).get("order", "dmy")
         self.two_digit_pivot = int(rules.get("numeric", {}).get("two_digit_year_pivot", 50))
         self.numeric_cues = [w.lower() for w in rules.get("numeric", {}).get("cues_without_year", [])]
@@ -180,16 +189,23 @@ class DateReader(DatePlacing):
         self.max_days_after_body = int(header.get("max_days_after_body", 90))
         words = rules.get("words", {})
         self.verb_months = {w.lower() for w in words.get("capitalised_months", ["may"])}
+        self.lowercase_before_day = {w.lower() for w in words.get("lowercase_before_day", [])}
+        self.not_days_after_lowercase = {w.lower() for w in words.get("not_days_after_lowercase", [])}
         self.bare_weekdays = {w.lower() for w in words.get("bare_weekdays", [])}
         self.not_before_weekday = {w.lower() for w in words.get("not_before_weekday", [])}
         self.not_before_nth_weekday = {w.lower() for w in words.get("not_before_nth_weekday", [])}
         self.weekday_prepositions = [w.lower() for w in words.get("weekday_prepositions", [])]
+        self.day_word_cues = {w.lower() for w in words.get("day_word_cues", [])}
         nums = rules.get("number_words", {})
         self.units_words = {k.lower(): int(v) for k, v in nums.get("units", {}).items()}
         self.tens_words = {k.lower(): int(v) for k, v in nums.get("tens", {}).items()}
         self.ordinal_words = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
         self.ordinal_tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
         self.decade_words = {k.lower(): int(v) for k, v in nums.get("decades", {}).items()}
+        decades = rules.get("decades", {})
+        self.decade_not_after = {w.lower() for w in decades.get("not_after", [])}
+        self.hundreds_before = int(decades.get("hundreds_before", 0))
+        self.decade_measure_words = [w.lower() for w in decades.get("measure_words", [])]
         # years in words read with the number words of the number rules
         yw_rules = dict(rules.get("year_words", {}))
         yw_rules["decades_after_century"] = {**{k: v for k, v in self.decade_words.items() if v < 100},
@@ -205,6 +221,7 @@ class DateReader(DatePlacing):
         self.to_date = {k.lower(): v for k, v in periods.get("to_date", {}).items()}
         self.now_words = [w.lower() for w in periods.get("now_words", [])]
         self.months_to_words = [w.lower() for w in periods.get("months_to", [])]
+        self.month_range_nouns = [w.lower() for w in periods.get("month_range_nouns", [])]
         self.find_next_periods = bool(periods.get("find_next_periods", True))
         self.part_words = {k.lower(): v for k, v in rules.get("parts", {}).get("words", {}).items()}
         self.part_fractions: dict[str, dict[str, list[float]]] = {
@@ -236,7 +253,7 @@ class DateReader(DatePlacing):
         b: dict[str, str] = {}
         b["month"] = rf"(?:{months})(?![a-z])\.?"
         b["weekday"] = rf"(?:{weekdays})(?![a-z])\.?"
-        b["year"] = r"(?:1[89]|2[01])\d{2}(?![\d])"
+        b["year"] = r"(?:1[89]|2[01])\d{2}(?![\d]|s\b)"  # (not "1990s": a decade)
         b["yw"] = self.year_words.pattern()
         # a year in figures or words ("nineteen seventy-eight"): where a month or a day already says "date"
         # ("May 5, two thousand people marched": words count people unless a pause follows them)
@@ -245,6 +262,9 @@ class DateReader(DatePlacing):
         b["yearx"] = (rf"(?:{b['year']}|(?<!\d)1[0-7]\d{{2}}(?!\d)(?=\s*(?:[.,;:!?)]|$))"
                       rf"|['’]\d{{2}}(?![\w'’])"
                       rf"|{b['yw']}(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|through|until|till|at)\b))")
+        # after a month, two figures that cannot be a day are a year before a pause: "records for August 99."
+        # (not "in August 45 people died": then they count)
+        b["year2"] = r"(?<![\d'’])(?:3[2-9]|[4-9]\d)(?![\d]|[.,]\d)(?=\s*(?:[.,;:!?)]|$))"
         b["daynum"] = r"(?<![\d.,$€£¥])(?<![$€£¥]\s)[0-3]?\d(?:st|nd|rd|th)?(?![\d])(?!\.\d)"
         # number words as days: "the second", "twenty-first", "thirty first", "fifteen"
         b["dayword"] = (
@@ -306,6 +326,8 @@ class DateReader(DatePlacing):
         s = s.strip()
         if s[:1] in "'’" and s[1:].isdigit():
             return self._year2(s[1:])  # "'87"
+        if s.isdigit() and len(s) == 2:
+            return self._year2(s)  # "August 99"
         return int(s) if s.isdigit() else self.year_words.value(s)
 
     def _year2(self, s: str) -> int:
@@ -353,11 +375,15 @@ class DateReader(DatePlacing):
                          rf"(?![\d]|[./-]\d|\s*(?:%|per\s*cent|percent)|\s+of\b)",
                 self._h_dmcue, frozenset(self.numeric_cues))
         # "January 2022", "Jan-Feb 2017", "January to March 2022", "between December and February"
-        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+)?(?P<y>{YX})",
+        add("my", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})(?:{C}(?P<m2>{M}))?(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+)?(?P<y>{YX}|{b['year2']})",
             self._h_my, months_s | first(self.range_leads))
         # "from March to May", "between August and October": months of the publication year
         add("mm", rf"(?P<rl>{b['rlead']})\s+(?P<m>{M})(?P<c>{C}|\s+and\s+)(?P<m2>{M})(?!\.?\s*[-/]?\s*[0-3]?\d(?!\d))",
             self._h_mm, first(self.range_leads))
+        # "the July-September period", "the October-December quarter": months of a named span
+        if self.month_range_nouns:
+            add("mmnoun", rf"the\s+(?P<m>{M})\s*[-–—]\s*(?P<m2>{M})\s+(?:{_alternation(self.month_range_nouns)})(?![a-z])",
+                self._h_mmnoun, frozenset({"the"}))
         # day ranges: "January 4-22", "Nov. 19 to 20, 2016", "from 4 to 22 January", "between 3 and 5 May"
         add("mdd", rf"(?:(?P<rl>{b['rlead']})\s+)?(?P<m>{M})\s+(?:(?P<rl2>{b['rlead']})\s+)?(?P<d>{D})(?P<c>{C}|\s+and\s+)(?P<d2>{D})(?![\d.,]\d)(?!\s*(?:%|per\s*cent|percent))"
                    rf"(?:,?\s+(?P<y>{YX}))?",
@@ -387,7 +413,8 @@ class DateReader(DatePlacing):
         if self.seasons:
             scues = _alternation(self.season_cues) if self.season_cues else r"(?!)"
             add("season", rf"(?:(?P<cue>{scues})\s+)?(?:(?P<part>{b['part']})[\s-]*)?(?P<the>the\s+)?(?:(?P<mod>this|next|last|past|coming)\s+)?"
-                          rf"(?P<s>{_alternation(list(self.seasons))})(?![a-z])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX}))?",
+                          rf"(?P<s>{_alternation(list(self.seasons))})(?![a-z])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YX})"
+                          rf"|\s+of\s+(?P<ymod>this|next|last)\s+year\b)?",
                 self._h_season, first(self.season_cues) | first(list(self.part_words)) | frozenset(self.seasons)
                 | frozenset({"the", "this", "next", "last", "past", "coming"}))
         # "on Christmas Day", "Thanksgiving 2023", "last Easter", "over the Easter weekend"
@@ -399,6 +426,11 @@ class DateReader(DatePlacing):
                 self._h_holiday, frozenset(re.match(r"[a-z]*", n).group(0) for n in self.holidays.names)  # type: ignore[union-attr]
                 | frozenset({"this", "next", "last", "previous", "coming", "following", "the"})
                 | frozenset(w for w, u in self.period_units.items() if u == "weekend"))
+        # "over the weekend", "at the weekend": the weekend nearest the publication date
+        if self.weekend_cues:
+            wkend_words = _alternation([w for w, u in self.period_units.items() if u == "weekend"] or ["weekend"])
+            add("weekend", rf"(?P<cue>{_alternation(self.weekend_cues)})\s+the\s+(?P<u>{wkend_words})(?![\w'’-])",
+                self._h_weekend, first(self.weekend_cues))
         # "the next day", "the day before": a day counted from another event
         if self.event_days:
             add("eventday", rf"(?P<rel>{_alternation(self.event_days)})(?![a-z])", self._h_eventday, first(self.event_days))
@@ -406,7 +438,9 @@ class DateReader(DatePlacing):
         wd_long = _alternation([w for w in self.weekdays if len(w) > 3])
         preps = "".join(f"|{re.escape(w)}" for w in self.weekday_prepositions)
         add("wd", rf"(?:(?P<on>on|last|this|next|past|coming{preps})\s+)?(?P<w>{wd_long}|{W})(?![a-z])"
-                  rf"(?!\.?,?\s+(?:the\s+)?(?:[0-3]?\d|{b['month']}|{b['dayord']}))(?:\s+(?P<part>{pod}))?",
+                  rf"(?!\.?,?\s+(?:the\s+)?(?:[0-3]?\d|{b['month']}|{b['dayord']}))(?!\s+(?:{pod})s\b)(?:\s+(?P<part>{pod}))?"
+                  # ("Friday mornings": a habit, not a day; "until Thursday next week": read as one by wdweek)
+                  rf"(?!\s+(?:of\s+)?(?:this|next|last)\s+week\b)",
             self._h_wd, weekdays_s | {"on", "last", "this", "next", "past", "coming"} | frozenset(self.weekday_prepositions))
         # "Friday the 22nd", "Saturday the second"
         # "Friday the 22nd", "Saturday the second", "Mon 13th", "on Friday 14th"
@@ -419,19 +453,22 @@ class DateReader(DatePlacing):
             self._h_weekwd, frozenset({"this", "next", "last"}))
         # "the 27th", "on the 21st", "on 22nd"
         add("dayonly", rf"(?:(?P<the>the)|on(?:\s+the)?)\s+(?P<d>(?<![\d.,$€£¥])[0-3]?\d(?:st|nd|rd|th)(?![\d])|{DW})"
-                       rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|at|to|until|till|when|of\s+(?:this|next|last)\s+month)\b)",
+                       rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|to|until|till|when|of\s+(?:this|next|last)\s+month)\b"
+                       # ("on the 14th and 15th.", not "the third and final reading", "the first and second quarters")
+                       rf"|\s+(?:and|or)\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)|{DW})(?=\s*(?:[.,;:!?)]|$)|\s+of\b))",
             self._h_dayonly, frozenset({"the", "on"}))
         # "20th of next month", "the 31st of this month"
         add("dayofmonth", rf"(?:the\s+)?(?P<d>{D}|{DW})\s+(?:of\s+)?(?P<mod>this|next|last)\s+month\b",
             self._h_dayofmonth, digit | {"the"} | day_words_s)
         # relative periods: "this week", "last month", "next year", "the week after next",
         # "earlier this month", "later in the year", "rest of the week", "late last year"
-        add("relperiod", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?P<mod>{b['mod']})\s+|(?P<inthe>in\s+the)\s+)?(?P<u>{b['punit']})"
+        # ("this past weekend": "this" only stresses "past")
+        add("relperiod", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:this\s+(?=past\s))?(?:(?P<mod>{b['mod']})\s+|(?P<inthe>in\s+the)\s+)?(?P<u>{b['punit']})"
                          rf"(?:\s+(?P<after>after\s+(?:the\s+)?next))?(?!\s+of\b)",
             self._h_relperiod, first(list(self.part_words)) | first(list(self.modifiers)) | {"the", "in"}
             | frozenset(self.period_units))
         # "early January", "mid-March 2022", "the end of March", "since August", "in February"
-        add("partmonth", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d))(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{YX}))?",
+        add("partmonth", rf"(?:(?P<part>{b['part']})[\s-]*|(?P<cue>{b['cue']})\s+)(?P<m>{M})(?!\.?,?\s*[-–/]?\s*[0-3]?\d(?!\d))(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{YX}|{b['year2']}))?",
             self._h_partmonth, first(list(self.part_words)) | first(list(self.cues)))
         # "this September", "last sept", "next June"
         add("modmonth", rf"(?P<mod>this|last|next)\s+(?P<m>{M})(?!\.?,?\s*[-–/]?\s*\d)", self._h_modmonth,
@@ -446,8 +483,8 @@ class DateReader(DatePlacing):
             self._h_quarter, digit | {"q", "h", "the"} | first(list(self.quarter_words)))
         # decades and centuries: "the 1990s", "the '70s", "the seventies", "the 21st century"
         decw = _alternation(list(self.decade_words))
-        add("decade", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'?(?P<dec2>[1-9]0)'?s|(?P<decw>{decw}))(?![a-z\d])"
-                      rf"|(?:the\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century",
+        add("decade", rf"(?:(?P<part>{b['part']})[\s-]*)?(?:the\s+)?(?:(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'?(?P<dec2>[1-9]0)'?s|(?P<decw>{decw}))(?![a-z\d])"
+                      rf"|(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century)",
             self._h_decade, digit | {"the", "'"} | first(list(self.part_words)) | first(list(self.decade_words)))
         # "the third week of July", "the last week of 2015", "the first Friday of next month",
         # "the second Monday in March 2022", "the first week next year"
@@ -580,11 +617,99 @@ class DateReader(DatePlacing):
                         future = self._speaks_of_future(text)
                     if not future:
                         continue
+                dm = self._without_full_stop(dm)
                 found.append(dm)
                 pos_done = dm.end if dm.end > start else m.end()
                 break
         found = self._join_open_starts(text, self._join_ranges(text, self._join_shifts(text, found)))
-        return self._year_lists(text, found)
+        return self._day_lists(text, self._year_lists(text, self._join_anniversaries(text, found)))
+
+    def _join_anniversaries(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """'25 years ago this month', 'a year ago today': the same month (week, day) that many years back."""
+        out: list[DateMatch] = []
+        for d in found:
+            a = out[-1] if out else None
+            if (a is not None and a.period == "year" and a.period_offset is not None and a.period_offset < 0
+                    and a.rolling is None and a.part is None and a.until is None and not text[a.end : d.start].strip()
+                    and d.part is None and d.until is None):
+                years = a.period_offset
+                if d.period == "month" and d.period_offset == 0 and d.day is None and d.weekday is None:
+                    out[-1] = DateMatch(a.start, d.end, text[a.start : d.end], period="month", period_offset=12 * years)
+                    continue
+                if d.period == "week" and d.period_offset == 0 and d.weekday is None:
+                    # "two years ago this week": the Monday-to-Sunday week of that day
+                    out[-1] = DateMatch(a.start, d.end, text[a.start : d.end], relative_days=0, offset_months=12 * years,
+                                        week_of=True)
+                    continue
+                if d.relative_days == 0 and d.period is None and d.offset_months is None:
+                    out[-1] = DateMatch(a.start, d.end, text[a.start : d.end], relative_days=0, offset_months=12 * years)
+                    continue
+            out.append(d)
+        return out
+
+    # "21, 23 and 25 June", "on 3 or 4 May", "the 2nd, 9th and 16th of May": days listed before the one
+    # that names the month (only after a word: "$3, 4 and 5 June" is money)
+    _DAY_LIST = re.compile(r"(?<![\w.,$€£¥/:&-])(?:(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s*,\s*){0,5}(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?"
+                           r"\s*,?\s+(?:and|or)\s+$", re.IGNORECASE)
+
+    def _day_lists(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        out: list[DateMatch] = []
+        for d in found:
+            if (d.day is not None and d.month is not None and d.until is None and d.weekday is None
+                    and d.shift is None and re.match(r"(?:the\s+)?\d", d.text, re.IGNORECASE)):
+                # a day without a month just before ("the 2nd, 9th and 16th of May") is part of the list
+                loose = bool(out) and out[-1].month is None and out[-1].day is not None and out[-1].until is None \
+                    and out[-1].period is None and out[-1].start >= d.start - 60
+                floor = out[-2].end if loose and len(out) > 1 else out[-1].start if loose else out[-1].end if out else 0
+                window = max(floor, d.start - 60)
+                lst = self._DAY_LIST.search(text[window : d.start])
+                before = text[max(0, window + lst.start() - 20) : window + lst.start()] if lst else ""
+                if lst and (not before.strip() or re.search(r"[A-Za-z(]\s*$", before)):
+                    if loose and out[-1].start >= window + lst.start():
+                        out.pop()
+                    days = [(window + lst.start() + x.start(), window + lst.start() + x.end(), int(x.group(2)))
+                            for x in re.finditer(r"((?:the\s+)?)([0-3]?\d)(?:st|nd|rd|th)?", lst.group(0), re.IGNORECASE)]
+                    if all(1 <= a[2] < b[2] for a, b in zip(days, days[1:] + [(0, 0, d.day)])):  # in order, as lists are
+                        out.extend(replace(d, start=s0, end=e0, text=text[s0:e0], day=n) for s0, e0, n in days)
+            out.extend(self._listed_after(text, d))
+        return out
+
+    # "March 3 and 4.", "June 21, 23 and 25, 2022": days listed after a month and its first day; only
+    # before a pause or a year ("On March 3 and 4 people died" counts people)
+    _DAYS_AFTER = re.compile(r"(?P<list>(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?){0,5}\s*,?\s+(?:and|or)\s+[0-3]?\d(?:st|nd|rd|th)?)"
+                             r"(?![\d.,]\d)(?=\s*(?:[.;:!?)]|,(?!\s*\d)|$)|,?\s+(?P<y>(?:1[89]|2[01])\d{2})(?!\d))", re.IGNORECASE)
+
+    def _listed_after(self, text: str, d: DateMatch) -> list[DateMatch]:
+        """The date itself, then the days listed after it (a year after the list is the year of all)."""
+        if (d.day is None or d.month is None or d.year is not None or d.until is not None or d.weekday is not None
+                or d.shift is not None or not re.match(r"[A-Za-z]", d.text) or not d.text[-1:].isdigit()
+                and not re.search(r"(?:st|nd|rd|th)$", d.text)):
+            return [d]
+        lst = self._DAYS_AFTER.match(text, d.end)
+        if lst is None:
+            return [d]
+        days = [(x.start(1), x.end(), int(x.group(1))) for x in re.finditer(r"([0-3]?\d)(?:st|nd|rd|th)?", lst.group("list"))]
+        days = [(d.end + a, d.end + b, n) for a, b, n in days]
+        if not all(1 <= a[2] < b[2] <= 31 for a, b in zip([(0, 0, d.day)] + days, days)):
+            return [d]
+        year = int(lst.group("y")) if lst.group("y") else None
+        return [replace(d, year=year)] + [replace(d, start=a, end=b, text=text[a:b], day=n, year=year) for a, b, n in days]
+
+    @cached_property
+    def _full_names(self) -> frozenset[str]:
+        """Month names written in full ("march", not "mar"): a full stop after one ends a sentence."""
+        longest: dict[int, str] = {}
+        for name, month in self.months.items():
+            if len(name) > len(longest.get(month, "")):
+                longest[month] = name
+        return frozenset(longest.values())
+
+    def _without_full_stop(self, dm: DateMatch) -> DateMatch:
+        """'in mid-January.': the full stop after a month written in full ends the sentence, not the date."""
+        word = re.search(r"([A-Za-z]+)\.$", dm.text)
+        if word is None or word.group(1).lower() not in self._full_names:
+            return dm
+        return replace(dm, end=dm.end - 1, text=dm.text[:-1])
 
     @cached_property
     def _next_listed_year(self) -> re.Pattern[str]:
@@ -720,7 +845,7 @@ class DateReader(DatePlacing):
         return self.weekdays.get(name.lower().rstrip(".")) if name else None
 
     def _h_md(self, m: re.Match[str], text: str) -> DateMatch | None:
-        if self._verb_month(m.group("m")):
+        if self._verb_month(m.group("m")) and not self._lowercase_month_day(m, text):
             return None
         start = m.start()
         if m.group("lead") and m.group("lead").lower().startswith("on "):
@@ -733,6 +858,20 @@ class DateReader(DatePlacing):
         year = self._year_of(m.group("y")) if m.group("y") else None
         return self._date(m, text, start, year, self._month_of(m.group("m")), self._day_value(raw_day),
                           weekday=self._wd(m), has_time=bool(m.group("t")))
+
+    def _lowercase_month_day(self, m: re.Match[str], text: str) -> bool:
+        """'may 11th', 'may the eleventh', 'may twenty-first': a day no verb can take after the word."""
+        if m.group("m").lower() not in self.lowercase_before_day:
+            return False
+        glue = text[m.end("m") : m.start("d")]
+        raw = m.group("d").lower()
+        if not re.fullmatch(r"\s+(?:the\s+)?", glue):
+            return False
+        if raw[0].isdigit():
+            return bool(re.search(r"(?:st|nd|rd|th)$", raw))
+        if re.search(r"[\s-]", raw):
+            return True  # "twenty-first", "twenty one"
+        return raw in self.ordinal_words and raw not in self.not_days_after_lowercase
 
     def _h_dm(self, m: re.Match[str], text: str) -> DateMatch | None:
         raw_day = m.group("d")
@@ -810,6 +949,15 @@ class DateReader(DatePlacing):
             return None
         end = DateMatch(m.start("m2"), m.end(), text[m.start("m2") : m.end()], month=month2)
         return DateMatch(m.start(), m.end(), m.group(0), month=month, until=end)
+
+    def _h_mmnoun(self, m: re.Match[str], text: str) -> DateMatch | None:
+        month, month2 = self._month_of(m.group("m")), self._month_of(m.group("m2"))
+        if month is None or month2 is None or month == month2 or self._verb_month(m.group("m")) or self._verb_month(m.group("m2")):
+            return None
+        start, end = m.start("m"), m.end("m2")
+        # "the October-February period" runs over the new year: the second month is the later one
+        last = DateMatch(m.start("m2"), end, text[m.start("m2") : end], month=month2)
+        return DateMatch(start, end, text[start:end], month=month, until=last)
 
     def _h_ym(self, m: re.Match[str], text: str) -> DateMatch | None:
         g = m.groupdict()
@@ -912,6 +1060,8 @@ class DateReader(DatePlacing):
         mod = {"past": "last", "coming": "next"}.get((g.get("mod") or "").lower(), (g.get("mod") or "").lower()) or None
         part = self._part(m)
         cue = (g.get("cue") or "").lower()
+        if mod is None and cue.split()[-1:] == ["past"]:
+            mod = "last"  # "this past summer": the last one
         if name in self.season_needs_mod and not (mod or (cue == "in" and g.get("the"))):
             return None  # "prices fall", "the fall of the city"
         if year is None and mod is None and part is None and not cue:
@@ -920,9 +1070,16 @@ class DateReader(DatePlacing):
             return None  # "in Summer Olympics", "at Winter Park": part of a name
         if part in ("earlier", "later", "rest"):
             part = None if mod or year else part
-        start = m.start("part") if part else m.start("the") if g.get("the") else m.start("mod") if mod else m.start("s")
+        start = (m.start("part") if part else m.start("the") if g.get("the") else m.start("mod") if g.get("mod")
+                 else m.start("cue") if mod else m.start("s"))
         if part in ("earlier", "later", "rest"):
             return None
+        if g.get("ymod"):
+            if mod is not None:
+                return None  # "last summer of next year": not a way to say it
+            # "the spring of last year": that year's spring, placed from the publication date
+            offset = {"this": 0, "next": 1, "last": -1}[g["ymod"].lower()]
+            return DateMatch(start, m.end(), text[start : m.end()], season=name, part=part, period="year", period_offset=offset)
         return DateMatch(start, m.end(), text[start : m.end()], year=year, season=name, weekday_mod=mod, part=part)
 
     def _h_holiday(self, m: re.Match[str], text: str) -> DateMatch | None:
@@ -951,6 +1108,19 @@ class DateReader(DatePlacing):
         nxt = re.match(r"\s+([A-Z][a-z]+)", text[end:])
         return bool(nxt) and nxt.group(1).lower() not in self.months and nxt.group(1).lower() not in self.weekdays
 
+    def _h_weekend(self, m: re.Match[str], text: str) -> DateMatch | None:
+        after = text[m.end() : m.end() + 40]
+        nxt = re.match(r"\s*([A-Za-z]+)", after)
+        word = nxt.group(1) if nxt else ""
+        if word.lower() in self.weekend_not_before:
+            return None  # "the weekend of March 3", "the weekend before the vote"
+        if (word and word[0].islower() and m.group("cue").lower() in self.weekend_noun_cues
+                and word.lower() not in self.weekend_then_words):
+            return None  # "on the weekend shift": "weekend" describes a noun
+        start = m.start("cue") + len(m.group("cue"))
+        start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
+        return DateMatch(start, m.end(), text[start : m.end()], period="weekend", nearest_weekend=True)
+
     def _h_eventday(self, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(m.start(), m.end(), m.group(0), from_event=True, period="day")
 
@@ -958,12 +1128,15 @@ class DateReader(DatePlacing):
         on = (m.group("on") or "").lower()
         name = m.group("w").rstrip(".")
         if not on:
-            # a bare weekday: "said Friday", "Friday's vote"; not "Good Friday", not "sun"
-            if name.lower() not in self.bare_weekdays or not name[0].isupper():
+            # a bare weekday: "said Friday", "police said friday", "Friday's vote"; not "Good Friday",
+            # not "sun" (a full weekday name is no ordinary word, so its case does not matter)
+            if name.lower() not in self.bare_weekdays:
                 return None
             prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, m.start() - 12) : m.start()])
             if prev and prev.group(1).lower() in self.not_before_weekday:
                 return None
+            if (prev is None or prev.group(1).lower() == "the") and self._before_a_name(text, m.end("w")):
+                return None  # "Sunday Times reporters", "the Sunday Telegraph": a name (not "said Monday Russia ...")
         elif len(name) <= 3 and on != "on":
             return None
         # "by friday", "until sunday": the preposition says "day" as "on" does, and stays out of the span
@@ -994,8 +1167,13 @@ class DateReader(DatePlacing):
         day = self._day_value(m.group("d"))
         if day is None or not (1 <= day <= 31):
             return None
-        if not m.group("d")[0].isdigit() and not m.group("the"):
-            return None
+        if not m.group("d")[0].isdigit():
+            # a day in words is also a count of things ("the first, on Monday, and the second ...", "he won
+            # the first"): a day only after a day cue ("on the fifth", "by the fifth") or with tens
+            prev = re.search(r"([A-Za-z]+)\s+$", text[max(0, m.start() - 12) : m.start()])
+            cue = prev is not None and prev.group(1).lower() in self.day_word_cues
+            if not m.group("the") or not (cue or re.search(r"[\s-]", m.group("d"))):  # "the twenty second": a day
+                return None
         start = m.start() if m.group("the") else m.start("d")
         on_the = re.match(r"on\s+(?=the\s)", m.group(0), re.IGNORECASE)
         if on_the:
@@ -1035,6 +1213,13 @@ class DateReader(DatePlacing):
             mod = "this"
         elif m.group("after"):
             mod = "this"
+        elif self._part_of_the_period(m, text, unit):
+            # "by the end of the year", "since the start of the month": the current one, but only when
+            # the sentence looks ahead or counts from it (in a story about 2019, "by the end of the year"
+            # is 2019's end)
+            since = re.search(r"\bsince\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
+            return DateMatch(m.start(), m.end(), m.group(0), period=unit, period_offset=0, part=part,
+                             bound="since" if since else None, future_only=not since)
         else:
             return None
         if m.group("after"):
@@ -1059,6 +1244,16 @@ class DateReader(DatePlacing):
             return None
         start = m.start()
         return DateMatch(start, m.end(), text[start : m.end()], period=unit, period_offset=offset, part=part)
+
+    def _part_of_the_period(self, m: re.Match[str], text: str, unit: str) -> bool:
+        """'the end of the year', 'the start of the month': a part of a calendar period named with 'the'."""
+        raw = (m.group("part") or "").lower()
+        if not (unit in ("week", "month", "year") and re.search(r"\bof$", raw.strip())
+                and re.fullmatch(r"[\s-]*the\s+", text[m.end("part") : m.start("u")], re.IGNORECASE)):
+            return False
+        # "in 2019 it expected to double staff by the end of the year": that year's end (a sentence
+        # is read in pieces of bounded length, but look only nearby so the work stays linear)
+        return not re.search(self._blocks["year"], text[max(0, m.start() - 300) : m.end() + 300])
 
     def _h_partmonth(self, m: re.Match[str], text: str) -> DateMatch | None:
         part = self._part(m)
@@ -1156,22 +1351,34 @@ class DateReader(DatePlacing):
         part = self._part(m)
         if g.get("cent"):
             c = int(g["cent"])
-            if not 1 <= c <= 22:
+            if not 1 <= c <= 22 or part in ("earlier", "later", "rest"):
                 return None
-            return DateMatch(m.start(), m.end(), m.group(0), period="century", period_index=c)
+            return DateMatch(m.start(), m.end(), m.group(0), period="century", period_index=c, part=part)
         if g.get("dec"):
             index = int(g["dec"])
+            if index % 100 == 0 and index < self.hundreds_before:
+                # "the 1800s", "the late 1900s": the hundred years, not the first ten
+                return DateMatch(m.start(), m.end(), m.group(0), period="century", period_index=index // 100 + 1, part=part)
         elif g.get("dec2"):
             if not m.group(0).lower().startswith(("the", "'")) and "'" not in m.group(0) and part is None:
                 return None  # "70s" alone could be ages or temperatures
             index = int(g["dec2"])  # century chosen at resolution
             if text[m.start("dec2") - 1 : m.start("dec2")] != "'" and not m.group(0).lower().startswith(("the", "early", "mid", "late")):
                 return None
+            if text[m.start("dec2") - 1 : m.start("dec2")] not in "'’" and self._measure_band(m, text):
+                return None  # "highs in the 70s", "the low 80s": temperatures, not the decade
         else:
             index = self.decade_words[re.sub(r"\s+", " ", g["decw"].lower())]
             if not m.group(0).lower().startswith("the") and part is None:
                 return None
         return DateMatch(m.start(), m.end(), m.group(0), period="decade", period_index=index, part=part)
+
+    def _measure_band(self, m: re.Match[str], text: str) -> bool:
+        prev = re.search(r"([A-Za-z]+)[\s-]*(?:the\s+)?$", text[max(0, m.start() - 16) : m.start()])
+        if prev and prev.group(1).lower() in self.decade_not_after:
+            return True
+        near = text[max(0, m.start() - 200) : m.end() + 200]  # the clause around it (and linear work)
+        return any(re.search(rf"\b{re.escape(w)}\b", near, re.IGNORECASE) for w in self.decade_measure_words)
 
     def _h_nth(self, m: re.Match[str], text: str) -> DateMatch | None:
         g = m.groupdict()
@@ -1228,6 +1435,14 @@ class DateReader(DatePlacing):
             return None
         unit, factor = ("month", 3) if m.group("q") else self.offset_units[m.group("u").lower()]
         name = m.group("m") or m.group("m2")
+        if unit == "day" and (m.group("d") or m.group("d2")) and not self._verb_month(name):
+            # "the week ending March 3", "the seven days to 12 May": those days up to that one
+            n = int(amount[0] * factor)
+            day = self._h_md_or_dm(m, text, name)
+            if day is None or not 1 <= n <= 366:
+                return None
+            return replace(day, start=m.start(), text=text[m.start() : day.end], shift=(0, 1 - n),
+                           until=replace(day, shift=None))
         if unit not in ("month", "year") or self._verb_month(name):
             return None
         n = int(amount[0] * factor) * (12 if unit == "year" else 1)
@@ -1242,6 +1457,15 @@ class DateReader(DatePlacing):
             end -= 1  # "to June.": the full stop ends the sentence
         return DateMatch(m.start(), end, text[m.start() : end], month=self._month_of(name), day=day,
                          year=self._year_of(m.group("y")), months_to=n)
+
+    def _h_md_or_dm(self, m: re.Match[str], text: str, name: str) -> DateMatch | None:
+        """The day a 'the week ending ...' form ends on."""
+        raw = m.group("d") or m.group("d2")
+        day = self._day_value(raw)
+        if day is None or not 1 <= day <= 31:
+            return None
+        start, end = (m.start("m") if m.group("m") else m.start("d2")), m.end()
+        return DateMatch(start, end, text[start:end], year=self._year_of(m.group("y")), month=self._month_of(name), day=day)
 
     def _h_nthwd(self, m: re.Match[str], text: str) -> DateMatch | None:
         n = self.ordinal_words.get(m.group("nth").lower())

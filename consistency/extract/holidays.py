@@ -98,6 +98,12 @@ class Holidays:
         else:
             coming = [d for d in around if (d > reference if mod == "next" else d >= reference)]
             found = min(coming) if coming else None
-        if mod is None and found is not None and abs((found - reference).days) > self.near_days:
-            return None  # "before Christmas" eleven months away: which one is meant is not sure
+        if mod is None and (found is None or abs((found - reference).days) > self.near_days):
+            # a sentence about the future may count from the one just past ("we'll reopen three weeks
+            # after Christmas", said on January 2); one about the past never from a coming one.  "before
+            # Christmas" eleven months away: which one is not sure
+            past = [d for d in around if d <= reference] if future else []
+            found = max(past) if past else None
+            if found is None or (reference - found).days > self.near_days:
+                return None
         return found
