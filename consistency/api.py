@@ -396,6 +396,7 @@ def story_findings(claims: list[Claim], story_of: dict[str, str], published: dic
         extra=names + per_story,
         story_of=story_of,
         owned=frozenset(vocab.owned_things[0]),
+        generic=frozenset(vocab.generic_heads),
         timeline=Timeline(
             published=published,
             cumulative=frozenset(vocab.cumulative),

@@ -300,11 +300,14 @@ def topic_of(claim: Claim, prop: str | None, owner: str | None) -> str:
 
 def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases: dict[str, str] | None = None,
             tolerances: Tolerances = Tolerances(), extra: list[Finding] = (), timeline: Timeline = Timeline(),
-            story_of: dict[str, str] | None = None, owned: frozenset[str] = frozenset()) -> list[Finding]:
+            story_of: dict[str, str] | None = None, owned: frozenset[str] = frozenset(),
+            generic: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings over ``claims`` (ids already assigned), in a stable order.
 
     ``owned``: things whose figures belong to a named owner (a party's seats): there a figure
     whose owner was not found is compared with nothing rather than joining the one owner named.
+    ``generic``: things too general to compare without a property ("about 2,400 people" and
+    "15,000 people" may count a plant's staff and a company's): such figures make no finding.
 
     With ``story_of`` (article id -> story, see consistency/stories.py) only claims of one
     story are compared with each other.
@@ -328,6 +331,8 @@ def compare(claims: list[Claim], *, relations: list[dict] | None = None, aliases
                 prop = props[0]
             by_prop[prop].append(claim)
         for prop in sorted(by_prop, key=lambda p: p or ""):
+            if prop is None and key[1] == "quantity" and key[3] in generic:
+                continue
             for same_owner in cluster_by_owner(by_prop[prop], aliases, tolerances.owner_min_score,
                                                strict=key[3] in owned):
                 for cluster in _occurrences(same_owner, timeline.occurrence_days):

@@ -108,6 +108,23 @@ class CompiledRules:
         return self.things.get("vocabulary", {})
 
     @cached_property
+    def subject_before(self) -> re.Pattern[str]:
+        """A noun, a change verb (the increase and decrease cues, rules/things.toml [subjects]) and
+        what may stand between it and the figure: "profit fell 42% to ", "revenue rose by "."""
+        spec = self.things.get("subjects", {})
+        verbs = [*spec.get("verbs", [])]
+        for prop in spec.get("change_properties", []):
+            verbs += self.properties.get(prop, {}).get("cues", [])
+        between = spec.get("between", [])
+        if not verbs:
+            return re.compile(r"(?!)")
+        figure = r"(?:[\d.,]+\s*(?:%|percent|per cent)\s+)"
+        return re.compile(
+            rf"(?P<head>[A-Za-z][\w-]*)\s+(?P<verb>(?:{alternation(verbs)}))\s+"
+            rf"(?:(?:{alternation(between)})\s+)?(?:{figure}(?:{alternation(between)})\s+)?$",
+            re.IGNORECASE) if between else re.compile(r"(?!)")
+
+    @cached_property
     def determiners(self) -> set[str]:
         return {w.lower() for w in self.thing_vocabulary.get("determiners", [])}
 

@@ -83,7 +83,7 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         # "4% of GDP" names its base; "61 percent, up from" names none.
         lead = _OF.match(rest)
         if not lead:
-            return Thing(None, "", "none", None, None)
+            return subject_thing(vocab, sentence, start) or Thing(None, "", "none", None, None)
         rest = " " + rest[lead.end() :]
         end = end + lead.end() - 1
     after_of = kind == "percent"  # its "of" is already read
@@ -122,6 +122,10 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         token_ends.pop()
     phrase = " ".join(phrase_tokens)
     owner = " ".join(t for t in phrase_tokens[:-1] if t[:1].isupper()) or None
+    if not phrase and kind == "money":
+        subject = subject_thing(vocab, sentence, start)
+        if subject:
+            return subject
     name, how = vocab.canonical_thing(phrase) if phrase else (None, "none")
     head = phrase_tokens[-1].lower() if phrase_tokens else ""
     if not phrase or head in vocab.generic_heads or name in vocab.generic_heads:
@@ -129,6 +133,21 @@ def counted_thing(vocab: CompiledRules, sentence: str, start: int, end: int, *, 
         if linked:
             return Thing(linked[0], linked[1], f"linked to '{linked[1]}'", owner, token_ends[-1] if token_ends else None)
     return Thing(name, phrase, how, owner, token_ends[-1] if token_ends else None)
+
+
+def subject_thing(vocab: CompiledRules, sentence: str, start: int) -> Thing | None:
+    """What a change or a level is of, named before its verb: "annual profit fell 42% to 3.1
+    billion crowns", "Revenue dropped 11%", "sales rose by 4 percent" (rules/things.toml [subjects])."""
+    m = vocab.subject_before.search(sentence, max(0, start - 120), start)
+    if not m or m.end() != start:
+        return None
+    head = m.group("head").lower()
+    at_start = not sentence[: m.start()].strip()
+    # ("spending rose 5%" keeps its "-ing" noun)
+    if head in vocab.stop_words or head.endswith("ed") or (m.group("head")[0].isupper() and not at_start):
+        return None  # "shares closed down 4.9%", "Shares in Nordvik fell": no noun stands before the verb
+    name, how = vocab.canonical_thing(head)
+    return Thing(name, m.group("head"), f"subject '{m.group('head')}' of '{m.group('verb').strip()}'", None, None)
 
 
 def _continues_alias(vocab: CompiledRules, tokens: list[str], rest: str) -> bool:

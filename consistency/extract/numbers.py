@@ -912,6 +912,8 @@ class NumberReader:
                 second_unit = n_unit or (self._unit_of(second) if second else None)
                 first_unit = measure_unit or unit_gap[2]
                 other_unit = other_unit or bool(first_unit and second_unit and first_unit != second_unit)
+                # "fell 42% to 3.1 billion crowns": a percent and a scaled amount are no range
+                other_unit = other_unit or bool(unit_gap[1] and unit_gap[1][0] == "percent" and n_written == "mixed")
                 if ok and ascending and not both_years and not other_unit:
                     measure_unit = measure_unit or n_unit or unit_gap[2]
                     lo_v, hi_v = value, n_value

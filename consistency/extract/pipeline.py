@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
 from consistency.extract.context import (Attributor, Thing, counted_thing, default_thing, event_of, figure_owner,
-                                         property_of)
+                                         property_of, subject_thing)
 from consistency.extract.dates import DateMatch, DurationMatch
 from consistency.extract.names import extract_names
 from consistency.extract.quotes import extract_quotes
@@ -100,7 +100,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
             parts = _tally_parts(vocab, s_text, found_n)
             numbers.extend(parts)
             wholes.update(id(p) for p in parts[1:])
-        quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution, wholes)
+        quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution, wholes, taken)
         period = _earlier_period(vocab, article.published, s_text, dates) if quantities and dates else None
         if period:
             quantities = [replace(c, period=period, rule=f"{c.rule}; figure of {period}, from the sentence's date")
@@ -193,7 +193,8 @@ class _Figure:
 
 
 def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str,
-                     numbers: list[NumberMatch], attribution: str | None, wholes: set[int] = frozenset()) -> list[Claim]:
+                     numbers: list[NumberMatch], attribution: str | None, wholes: set[int] = frozenset(),
+                     dates: list[tuple[int, int]] = ()) -> list[Claim]:
     """The quantity claims of one sentence: each figure's property is chosen knowing the others."""
     out: list[Claim] = []
     figures: list[_Figure] = []
@@ -214,7 +215,12 @@ def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_t
             unit_word = _UNIT_WORD.match(s_text[n.end :])
             number_end = n.unit_end if n.unit_end is not None else n.end + (unit_word.end() if unit_word else 0)
             kind = "dimension"
-        figures.append(_Figure(n, kind, number_end, counted_thing(vocab, s_text, n.start, number_end, kind=kind),
+        thing = counted_thing(vocab, s_text, n.start, number_end, kind=kind)
+        if thing.end is not None and any(s < thing.end and number_end < e for s, e in dates):
+            # "to NOK 48.6 billion last year": a date after the figure is no counted thing
+            thing = (subject_thing(vocab, s_text, n.start) if kind in ("money", "percent") else None) \
+                or Thing(None, "", "none", None, None)
+        figures.append(_Figure(n, kind, number_end, thing,
                                "whole" if id(n) in wholes else _revision(vocab, s_text, n)))
     # "268 of 600 seats": the 600 is the whole the 268 are taken from, not a count of its own.
     for i in range(1, len(figures)):
