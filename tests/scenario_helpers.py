@@ -19,7 +19,8 @@ SEEDS_DIR = REPO_DIR / "seeds"
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 NOT_ARTICLES: set[str] = set()
 
-SCENARIOS = ["flood_toll", "deployment", "noise", "ferry_sinking", "protest_bill", "election_results"]
+SCENARIOS = ["flood_toll", "deployment", "noise", "ferry_sinking", "protest_bill", "election_results",
+             "steel_results"]
 
 
 def article_files(directory: Path) -> list[Path]:
