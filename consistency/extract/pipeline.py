@@ -269,8 +269,8 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
                "dimension": n.unit}.get(kind, "count")
     if name is None and not prop and n.kind == "number":
         return None  # a bare number with nothing said about it is not a claim
-    if n.written == "words" and n.value == 1 and not thing.how.startswith("alias"):
-        return None  # "one" is mostly a pronoun: "one cannot but note"
+    if n.written == "words" and n.value == 1 and (not thing.how.startswith("alias") or _OF_WHOLE.match(s_text, n.end)):
+        return None  # "one" is mostly a pronoun: "one cannot but note", "if one of the member states"
     end = number_end
     if thing.end is not None and thing.end - n.end <= 60:
         end = thing.end
