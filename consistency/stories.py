@@ -14,6 +14,11 @@ many events, single link chains event after event into one story.  Thresholds:
 ``rules/stories.toml``.
 
 A corpus about one event, the usual case for a fact-checker, comes out as one story.
+
+Articles and names are numbered and the pairs built with NumPy arrays (``check --new`` on
+10,000 cached articles groups them all again: the new article changes every name's rarity).
+Every sum is added in the same order as the plain-Python version this replaced (kept in
+tests/test_stories.py as the reference it must match), so the stories are the same to the bit.
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ from typing import Any
 from consistency.claims import Claim
 
 NAME_KINDS = ("person", "place", "country", "organisation", "document")
+
+# Pairs of articles worked on at once (some 15 arrays of 8 bytes each: ~120 MB): a 100k
+# corpus's furniture names make tens of millions of pairs, which need not be in memory together.
+PAIRS_PER_SLICE = 1_000_000
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z][\w'’-]{1,}")
@@ -55,11 +64,11 @@ def stories(article_ids: list[str], claims: list[Claim], published: dict[str, da
     ids = sorted(article_ids)
     if len(ids) < min_articles:
         return {i: ids[0] for i in ids} if ids else {}
-    names = _names(ids, claims, texts, words)
-    weight, linking = _rarity(ids, names, limits)
-    edges = _links(ids, names, weight, linking, published, limits)
-    story = _average_groups(ids, edges, float(limits.get("min_group_similarity", 0.08)))
-    return _same_core(story, names, weight, published, limits)
+    table = _Names(ids, _names(ids, claims, texts, words), limits)
+    edges = _links(table, [published.get(a) for a in ids], limits)
+    group = _average_groups(len(ids), edges, float(limits.get("min_group_similarity", 0.08)))
+    story = _same_core(table, group, [published.get(a) for a in ids], limits)
+    return {a: ids[s] for a, s in zip(ids, story)}
 
 
 def _names(ids: list[str], claims: list[Claim], texts: dict[str, str] | None,
@@ -75,67 +84,118 @@ def _names(ids: list[str], claims: list[Claim], texts: dict[str, str] | None,
     return names
 
 
-def _rarity(ids: list[str], names: dict[str, set[str]],
-            limits: dict[str, Any]) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """The weight of every name, its rarity: log(1 + articles / articles naming it), raised to
-    ``rarity_power``; and the postings of the names that may tie two articles together."""
-    max_posting = int(limits.get("max_articles_per_name", 500))
-    # A name in a few percent of a large corpus ties together articles of many events (a weekday,
-    # a spokesman quoted in many stories): such a name builds no pairs.
-    pair_share = float(limits.get("max_name_share_for_pairs", 1.0))
-    max_posting = min(max_posting, max(int(limits.get("min_articles_per_name_limit", 0)), int(pair_share * len(ids))))
-    postings: dict[str, list[str]] = defaultdict(list)
-    for article in ids:
-        for name in names.get(article, ()):
-            postings[name].append(article)
-    # Rarity counts more than once (as idf does twice in the cosine of tf-idf vectors): two
-    # articles sharing one rare village are likelier one story than two sharing two common names.
-    # The 1 keeps a name found in every article weighing a little: in a corpus about one event
-    # the event's own names are in most articles, and they are what holds it together.  A name
-    # in one article only weighs nothing: it tells nothing about which story the article is in.
-    power = float(limits.get("rarity_power", 2))
-    weight = {n: math.log(1 + len(ids) / len(arts)) ** power for n, arts in postings.items() if len(arts) > 1}
-    linking = {n: arts for n, arts in postings.items() if 1 < len(arts) <= max_posting}
-    return weight, linking
+class _Names:
+    """Which article holds which name, as arrays of numbers: articles by their place in the sorted
+    ids, names by their place in the sorted names (so that number order is string order, and
+    every sum below adds in the order of the names, the same in every process).
+
+    ``article``/``name``: one entry per (article, name) held, sorted by article then name;
+    ``weight``: every name's rarity, log(1 + articles / articles naming it) ** ``rarity_power``
+    (0 for a name in one article only: it tells nothing about which story an article is in);
+    ``linking``: the names that may pair two articles (not in too many of them)."""
+
+    def __init__(self, ids: list[str], names: dict[str, set[str]], limits: dict[str, Any]) -> None:
+        import numpy as np  # only a corpus large enough to split needs it
+
+        held = [names.get(a, ()) for a in ids]
+        vocabulary = sorted(set().union(*held))
+        number = {n: k for k, n in enumerate(vocabulary)}
+        size = max(len(vocabulary), 1)
+        pairs = np.fromiter((i * size + number[n] for i, found in enumerate(held) for n in found), dtype=np.int64,
+                            count=sum(map(len, held)))
+        pairs.sort()
+        self.article, self.name = np.divmod(pairs, size)
+        self.count = len(ids)
+        df = np.bincount(self.name, minlength=size)
+        # Rarity counts more than once (as idf does twice in the cosine of tf-idf vectors): two
+        # articles sharing one rare village are likelier one story than two sharing two common names.
+        # The 1 keeps a name found in every article weighing a little: in a corpus about one event
+        # the event's own names are in most articles, and they are what holds it together.
+        power = float(limits.get("rarity_power", 2))
+        by_df = np.zeros(int(df.max(initial=0)) + 1)
+        for d in set(df[df > 1].tolist()):
+            by_df[d] = math.log(1 + len(ids) / d) ** power  # math.log, not NumPy's: the same bits everywhere
+        self.weight = by_df[df]
+        self.weighed = df > 1
+        # A name in a few percent of a large corpus ties together articles of many events (a weekday,
+        # a spokesman quoted in many stories): such a name builds no pairs.
+        max_posting = int(limits.get("max_articles_per_name", 500))
+        pair_share = float(limits.get("max_name_share_for_pairs", 1.0))
+        max_posting = min(max_posting, max(int(limits.get("min_articles_per_name_limit", 0)), int(pair_share * len(ids))))
+        self.linking = (df > 1) & (df <= max_posting)
 
 
-def _links(ids: list[str], names: dict[str, set[str]], weight: dict[str, float], linking: dict[str, list[str]],
-           published: dict[str, date | None], limits: dict[str, Any]) -> list[tuple[float, str, str]]:
-    """(similarity, a, b) for the pairs of articles alike enough to report one story.
+def _links(table: _Names, published: list[date | None], limits: dict[str, Any]):  # noqa: ANN202 - arrays
+    """(similarity, a, b) arrays for the pairs of articles (a < b) alike enough to report one story,
+    in the order a, then the first name (in name order) a shares with b.
 
     The similarity is the weighted Jaccard of their names: the rarity of the names they share
     over that of all the names either holds.  A name that two articles share by chance (an
     outlet's name, a related headline, a much-quoted official) is a small part of what each
     names; the names of one event are most of it.  Only articles that share a linking name are
-    ever paired (an inverted index: the work is the sum of the postings' lengths)."""
+    ever paired (an inverted index: the work is the sum of the postings' squared lengths, never
+    all pairs)."""
+    import numpy as np
+
     min_similarity = float(limits.get("min_similarity", 0.08))
     max_days = int(limits.get("max_days_apart", 60))
-    # Sums in the order of the names, not of the sets: the same similarities in every process.
-    total = {a: sum(weight.get(n, 0.0) for n in sorted(names.get(a, ()))) for a in ids}
-    edges: list[tuple[float, str, str]] = []
-    for a in ids:
-        shared: dict[str, float] = defaultdict(float)
-        for name in sorted(names.get(a, ())):
-            arts = linking.get(name)
-            if arts is not None:
-                w = weight[name]
-                for b in arts:
-                    if b > a:
-                        shared[b] += w
-        da = published.get(a)
-        for b, s in shared.items():
-            db = published.get(b)
-            if da and db and abs((da - db).days) > max_days:
-                continue
-            union = total[a] + total[b] - s
-            similarity = s / union if union > 0 else 0.0
-            if similarity >= min_similarity:
-                edges.append((similarity, a, b))
-    return edges
+    n = table.count
+    weight = table.weight[table.name]
+    total = np.bincount(table.article, weights=weight, minlength=n)  # adds in name order, one by one
+    keep = table.linking[table.name]
+    article, name, weight = table.article[keep], table.name[keep], weight[keep]
+    days = np.array([d.toordinal() if d else 0 for d in published], dtype=np.int64)
+    dated = np.array([bool(d) for d in published])
+    found = []
+    # Pairs emitted entry by entry in (article, name) order, and within an entry by later article:
+    # the order the similarity sums were always added in.  In slices of whole articles, so that
+    # a large corpus never holds all its pairs at once (the order and the sums are the same).
+    for left, right in _later_in_posting(article, name, n, PAIRS_PER_SLICE):
+        a, w = article[left], weight[left]
+        pair, first, inverse = np.unique(a * n + right, return_index=True, return_inverse=True)
+        shared = np.bincount(inverse.ravel(), weights=w, minlength=len(pair))
+        a, b = np.divmod(pair, n)
+        near = ~(dated[a] & dated[b] & (np.abs(days[a] - days[b]) > max_days))
+        union = total[a] + total[b] - shared
+        with np.errstate(divide="ignore", invalid="ignore"):
+            similarity = np.where(union > 0, shared / np.where(union > 0, union, 1.0), 0.0)
+        chosen = np.flatnonzero(near & (similarity >= min_similarity))
+        chosen = chosen[np.argsort(first[chosen], kind="stable")]
+        found.append((similarity[chosen], a[chosen], b[chosen]))
+    if not found:
+        return np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return tuple(np.concatenate(part) for part in zip(*found))
 
 
-def _average_groups(ids: list[str], edges: list[tuple[float, str, str]], min_mean: float) -> dict[str, str]:
-    """Stories as groups of articles alike on average, not chains (average linkage).
+def _later_in_posting(owner, name, owners: int, budget: int | None = None):  # noqa: ANN001, ANN202 - arrays
+    """For entries (owner, name) sorted by owner then name, each entry's pairs with the later
+    owners of the same name: (entry, later owner) arrays, entry by entry, later owners ascending,
+    in slices of whole owners of about ``budget`` pairs (None: one slice).  The work is the sum
+    of the postings' squared lengths (an inverted index, never all pairs)."""
+    import numpy as np
+
+    by_name = np.argsort(name * owners + owner, kind="stable")  # the postings, one after another
+    place = np.empty_like(by_name)
+    place[by_name] = np.arange(len(by_name))
+    ends = np.searchsorted(name[by_name], name, side="right")  # where each entry's posting ends
+    after = ends - place - 1
+    done = np.cumsum(after)
+    start = 0
+    while start < len(after):
+        # The slice ends at the first owner boundary once ``budget`` more pairs are reached.
+        stop = len(after)
+        if budget is not None:
+            stop = min(stop, int(np.searchsorted(done, (done[start - 1] if start else 0) + budget)) + 1)
+            stop = int(np.searchsorted(owner, owner[stop - 1], side="right"))
+        count = after[start:stop]
+        left = np.repeat(np.arange(start, stop), count)
+        offsets = np.arange(len(left)) - np.repeat(np.cumsum(count) - count, count)
+        yield left, owner[by_name[np.repeat(place[start:stop] + 1, count) + offsets]]
+        start = stop
+
+def _average_groups(n: int, edges, min_mean: float) -> list[int]:  # noqa: ANN001 - arrays from _links
+    """Stories as groups of articles alike on average, not chains (average linkage): for each
+    article (a number), the smallest article of its group.
 
     Linking every pair alike enough (single link) chains a large corpus of many events into one
     story: event A's report shares a name with B's, B's with C's...  Here the two groups most
@@ -145,51 +205,77 @@ def _average_groups(ids: list[str], edges: list[tuple[float, str, str]], min_mea
     weakly like few of its articles, while the reports of one event are much alike.  An
     article left alone joins the story of the article most like it."""
     # across[g][h]: the similarity summed over the pairs between groups g and h (linked pairs only).
-    across: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for similarity, a, b in edges:
-        across[a][b] += similarity
-        across[b][a] += similarity
-    group = {i: i for i in ids}
-    members = {i: [i] for i in ids}
-    # A heap of (-mean, g, h, sizes): stale entries (a group merged or grown since) are skipped.
-    heap = [(-s, a, b, 1, 1) for s, a, b in edges if s >= min_mean]
-    heapq.heapify(heap)
-    while heap:
-        _, g, h, ng, nh = heapq.heappop(heap)
-        if g not in members or h not in members or len(members[g]) != ng or len(members[h]) != nh:
+    across: list[dict[int, float]] = [{} for _ in range(n)]
+    for similarity, a, b in zip(*(x.tolist() for x in edges)):
+        across[a][b] = similarity
+        across[b][a] = similarity
+    # A group is named by its smallest article; parent[x] leads from article x to its group.
+    parent = list(range(n))
+    size = [1] * n  # of every group; 0 once merged into another
+    # Candidate merges, (-mean, g, h, sizes), taken smallest first: stale ones (a group merged or
+    # grown since) are skipped.  The pairs of articles come sorted (no heap: most go stale
+    # unread), the pairs of grown groups through a heap; both as one queue.
+    import numpy as np
+
+    order = np.lexsort((edges[2], edges[1], -edges[0]))
+    order = order[edges[0][order] >= min_mean]
+    ones = [1] * len(order)
+    pairs = list(zip((-edges[0][order]).tolist(), edges[1][order].tolist(), edges[2][order].tolist(), ones, ones))
+    heap: list[tuple[float, int, int, int, int]] = []
+    pop, push = heapq.heappop, heapq.heappush
+    next_pair, pair_count = 0, len(pairs)
+    while True:
+        if heap and (next_pair == pair_count or heap[0] < pairs[next_pair]):
+            _, g, h, ng, nh = pop(heap)
+        elif next_pair < pair_count:
+            _, g, h, ng, nh = pairs[next_pair]
+            next_pair += 1
+        else:
+            break
+        if size[g] != ng or size[h] != nh:
             continue
         keep, gone = (g, h) if g < h else (h, g)
-        for x in members[gone]:
-            group[x] = keep
-        members[keep] += members.pop(gone)
-        for other, total in across.pop(gone).items():
-            del across[other][gone]
+        parent[gone] = keep
+        kept = across[keep]
+        for other, total in across[gone].items():
+            beside = across[other]
+            del beside[gone]
             if other != keep:
-                across[keep][other] += total
-                across[other][keep] += total
-        across[keep].pop(keep, None)
-        size = len(members[keep])
-        for other, total in across[keep].items():
-            mean = total / (size * len(members[other]))
+                kept[other] = kept.get(other, 0.0) + total
+                beside[keep] = beside.get(keep, 0.0) + total
+        across[gone] = {}
+        now = size[keep] = ng + nh
+        size[gone] = 0
+        for other, total in kept.items():
+            mean = total / (now * size[other])
             if mean >= min_mean:
-                heapq.heappush(heap, (-mean, keep, other, size, len(members[other])))
-    best: dict[str, tuple[float, str]] = {}
-    for similarity, a, b in edges:
+                push(heap, (-mean, keep, other, now, size[other]))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    best: dict[int, tuple[float, int]] = {}
+    alone = np.array([size[x] == 1 and parent[x] == x for x in range(n)])
+    touching = np.flatnonzero(alone[edges[1]] | alone[edges[2]])
+    for similarity, a, b in zip(*(x[touching].tolist() for x in edges)):
         for x, y in ((a, b), (b, a)):
-            if len(members[group[x]]) == 1 and (x not in best or (similarity, y) > best[x]):
+            if alone[x] and (x not in best or (similarity, y) > best[x]):
                 best[x] = (similarity, y)
     for x, (_, y) in best.items():
-        if len(members.get(group[x], ())) == 1 and group[x] != group[y]:
-            gx, gy = group[x], group[y]
-            group[x] = gy
-            members[gy] += members.pop(gx)
-    name = {g: min(m) for g, m in members.items()}
-    return {i: name[group[i]] for i in ids}
+        gy = find(y)
+        if size[x] == 1 and parent[x] == x and x != gy:
+            parent[x] = gy
+            size[gy] += 1
+            size[x] = 0
+    smallest: dict[int, int] = {}
+    return [smallest.setdefault(find(i), i) for i in range(n)]
 
 
-def _same_core(story: dict[str, str], names: dict[str, set[str]], weight: dict[str, float],
-               published: dict[str, date | None], limits: dict[str, Any]) -> dict[str, str]:
-    """Stories with the same core, merged.
+def _same_core(table: _Names, story: list[int], published: list[date | None], limits: dict[str, Any]) -> list[int]:
+    """Stories with the same core, merged (a story is its smallest article's number).
 
     A story's core is the names at least ``core_share`` of its articles hold: an event's places
     and people, and whatever furniture its articles happen to share.  In a corpus about one
@@ -199,46 +285,47 @@ def _same_core(story: dict[str, str], names: dict[str, set[str]], weight: dict[s
     least ``min_core_overlap`` of the smaller core is in the other (names counted, not
     weighed) and their dates are within ``max_days_apart``.  Reports of two events share a
     related headline or an outlet, not most of their core."""
+    import numpy as np
+
     min_overlap = float(limits.get("min_core_overlap", 0.8))
     share = float(limits.get("core_share", 0.5))
     max_days = int(limits.get("max_days_apart", 60))
-    members: dict[str, list[str]] = defaultdict(list)
-    for article, s in story.items():
-        members[s].append(article)
-    cores: dict[str, set[str]] = {}
-    for s, arts in members.items():
-        if len(arts) > 1:
-            counts: dict[str, int] = defaultdict(int)
-            for a in arts:
-                for n in names.get(a, ()):
-                    counts[n] += 1
-            cores[s] = {n for n, k in counts.items() if k >= share * len(arts) and n in weight}
-    spans = {s: [d for a in members[s] if (d := published.get(a))] for s in cores}
-    holding: dict[str, list[str]] = defaultdict(list)  # an inverted index: name -> stories whose core holds it
-    for s in sorted(cores):
-        for n in cores[s]:
-            holding[n].append(s)
-    parent = {s: s for s in members}
+    n = table.count
+    of = np.array(story, dtype=np.int64)
+    size = np.bincount(of, minlength=n)
+    # (story, name) for the weighed names that articles of stories of 2+ articles hold, counted.
+    keep = table.weighed[table.name] & (size[of[table.article]] > 1)
+    vocabulary = len(table.weight)
+    pair, counts = np.unique(of[table.article[keep]] * vocabulary + table.name[keep], return_counts=True)
+    s_of, n_of = np.divmod(pair, vocabulary)
+    core = counts >= share * size[s_of]
+    # Pairs of stories whose cores share names, and how many (as _links pairs articles).
+    s_core, n_core = s_of[core], n_of[core]
+    core_size = np.bincount(s_core, minlength=n)
+    close = []
+    for left, right in _later_in_posting(s_core, n_core, n, PAIRS_PER_SLICE):
+        pair, shared = np.unique(s_core[left] * n + right, return_counts=True)
+        one, other = np.divmod(pair, n)
+        chosen = shared >= min_overlap * np.minimum(core_size[one], core_size[other])
+        close += zip(one[chosen].tolist(), other[chosen].tolist())
+    first = [date.max] * n  # the span of every story's dated articles (first > last: none dated)
+    last = [date.min] * n
+    for i, x in enumerate(story):
+        if published[i]:
+            first[x] = min(first[x], published[i])
+            last[x] = max(last[x], published[i])
+    parent = list(range(n))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def apart(s: str, t: str) -> bool:
-        if not spans[s] or not spans[t]:
-            return False
-        return max((min(spans[t]) - max(spans[s])).days, (min(spans[s]) - max(spans[t])).days) > max_days
-
-    for s in sorted(cores):
-        shared: dict[str, int] = defaultdict(int)
-        for n in cores[s]:
-            for t in holding[n]:
-                if t > s:
-                    shared[t] += 1
-        for t, k in shared.items():
-            if k >= min_overlap * min(len(cores[s]), len(cores[t])) and not apart(s, t):
-                a, b = find(s), find(t)
-                parent[max(a, b)] = min(a, b)
-    return {article: find(s) for article, s in story.items()}
+    for s, t in close:
+        dated = first[s] <= last[s] and first[t] <= last[t]
+        if dated and max((first[t] - last[s]).days, (first[s] - last[t]).days) > max_days:
+            continue
+        a, b = find(s), find(t)
+        parent[max(a, b)] = min(a, b)
+    return [find(s) for s in story]
