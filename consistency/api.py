@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Callable
@@ -343,6 +344,7 @@ def check(paths: list[Path] | list[str], options: CheckOptions = CheckOptions(),
                                                                            options, progress)
     problems = new_problems + [p for p in problems if p not in new_problems]
     year, why = corpus_year([a.published for a in articles], claims)
+    claims = complete_publication(articles, claims, year, why, vocab)
     claims = place_yearless(claims, year, why)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
     clusters = cluster_names([c for c in claims if c.kind == "name"], vocab.names)
@@ -376,6 +378,36 @@ def canonical_attributions(claims: list[Claim], clusters: list, vocab) -> list[C
         replace(c, attribution=canonical_speaker(c.attribution, clusters, vocab.names)) if c.attribution else c
         for c in claims
     ]
+
+
+def complete_publication(articles: list[Article], claims: list[Claim], year: int | None, why: str,
+                         vocab: Any) -> list[Claim]:
+    """Articles whose dateline gave a day without a year ("MAKASSAR, March 4 (Reuters) -") take the
+    corpus year; their claims are read again from that date, so that "on Sunday" is placed.
+
+    Re-reading changes values, never the number of claims (ids stay as ``check --new`` counts them)."""
+    if year is None:
+        return claims
+    redo: dict[str, Article | None] = {}
+    for a in articles:
+        if a.published is None and a.published_partial and a.status == "ok":
+            month, day = a.published_partial
+            try:
+                a.published = date(year, month, day)
+            except ValueError:
+                continue
+            a.published_from = f"{a.published_from}; year {year} assumed from {why}"
+            redo[a.id] = a
+    if not redo:
+        return claims
+    out: list[Claim] = []
+    for c in claims:
+        if c.article not in redo:
+            out.append(c)
+        elif (article := redo[c.article]) is not None:
+            out.extend(extract_claims(article, vocab))
+            redo[c.article] = None  # its claims are in
+    return out
 
 
 def story_findings(claims: list[Claim], story_of: dict[str, str], published: dict, names: list[Finding],

@@ -37,6 +37,9 @@ class Article:
     url: str | None = None
     published: date | None = None
     published_from: str | None = None  # where the publication date was read
+    # A dateline without a year ("MAKASSAR, March 4 (Reuters) -"): (month, day), completed with the
+    # corpus year after extraction (consistency/api.py complete_publication).
+    published_partial: tuple[int, int] | None = None
     raw: str = ""  # the decoded file
     text: str = ""  # normalised text, line-aligned with the article text
     offsets: OffsetMap = field(default_factory=OffsetMap)
@@ -619,8 +622,11 @@ def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, s
     years = Counter(m.year for m, _, _ in candidates if m.year)
     fallback_year = (years or body_years).most_common(1)[0][0] if (years or body_years) else None
     resolved: list[tuple[date, int, str]] = []
+    partial: list[tuple[int, tuple[int, int], str]] = []
     for m, score, where in candidates:
         year = m.year or fallback_year
+        if year is None and m.day is not None and m.month is not None:
+            partial.append((score, (m.month, m.day), where))
         if year is None or m.day is None or m.month is None:
             continue
         try:
@@ -632,6 +638,12 @@ def header_dates(article: Article, lines: list[Line], vocab: CompiledRules, *, s
     if latest_body:
         resolved = [r for r in resolved if (r[0] - latest_body).days <= reader.max_days_after_body]
     if not resolved:
+        if partial and not years and not body_years:
+            best = max(s for s, _, _ in partial)
+            days = {md for s, md, _ in partial if s == best}
+            if len(days) == 1:
+                article.published_partial = days.pop()
+                article.published_from = next(w for s, md, w in partial if s == best)
         return
     # Agreement between candidates (a timestamp and a dateline) strengthens both.
     counts = Counter(d for d, _, _ in resolved)

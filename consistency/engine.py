@@ -239,7 +239,8 @@ def lookup_keys(tasks: list[Task], rules_version: str, cache: ClaimCache) -> lis
 
 
 # The fields of an article that a summary keeps (all but the text): what the report lists.
-SUMMARY_FIELDS = ("id", "path", "title", "source", "url", "published_from", "status", "reason", "encoding")
+SUMMARY_FIELDS = ("id", "path", "title", "source", "url", "published_from", "status", "reason", "encoding",
+                  "published_partial")
 
 
 def summary(result: Result) -> tuple:

@@ -285,7 +285,7 @@ def test_discover_lists_folders_without_a_stat_per_file(tmp_path, monkeypatch):
 def test_a_storys_copies_are_cached_with_its_articles(corpus, warm, tmp_path, monkeypatch):
     """Copy links depend only on a story's articles: a warm run finds none again, and a new
     article makes its own story's links be found again, and no other's."""
-    import consistency.api as api
+    from consistency import api
 
     calls: list[list[str]] = []
     find_copies = api.find_copies
@@ -315,3 +315,51 @@ def test_the_cached_path_does_not_import_what_only_reading_needs():
             "print(sorted(m for m in ('yaml', 'pandas', 'charset_normalizer') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_article_listed_from_its_summary_is_the_article_without_its_text(corpus):
+    from consistency.articles import Article
+    from consistency.engine import summary
+    from consistency.new_fast import _article
+
+    report = check([corpus], CheckOptions(jobs=1))
+    listed = report.articles + [Article("odd", "odd.txt", status="skipped", reason="too large", encoding="cp1252",
+                                        notes=["a note"])]
+    for article in listed:
+        back = _article(summary((article, []))[0])
+        assert (back.to_dict(), back.published, back.notes, back.encoding) == \
+            (article.to_dict(), article.published, article.notes, article.encoding)
+
+
+def test_the_cycle_collector_rests_during_the_run_on_summaries_only(corpus, warm, tmp_path, monkeypatch):
+    import gc
+
+    from consistency import engine, new_fast
+
+    seen = {}
+    real_cluster, real_task = new_fast.cluster_names, engine.run_task
+
+    def cluster(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seen["summaries"] = gc.isenabled()
+        return real_cluster(*args, **kw)
+
+    def task(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seen["extraction"] = gc.isenabled()
+        return real_task(*args, **kw)
+
+    monkeypatch.setattr(new_fast, "cluster_names", cluster)
+    monkeypatch.setattr(engine, "run_task", task)
+    new = _write(tmp_path / "new", "upland_courier.txt", OTHER_EVENT)
+    assert gc.isenabled()
+    check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
+    # Off while ~200,000 long-lived summary objects pile up; on while articles are extracted.
+    assert seen == {"summaries": False, "extraction": True}
+    assert gc.isenabled()
+
+    def broken(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("a failing step")
+
+    monkeypatch.setattr(new_fast, "cluster_names", broken)
+    with pytest.raises(RuntimeError):
+        check([corpus], CheckOptions(jobs=1, new=(new,), cache=warm))
+    assert gc.isenabled(), "the collector runs again after a failed run"
