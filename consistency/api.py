@@ -171,7 +171,7 @@ class Report:
         from consistency.render.escape import json_text
 
         def dumps(value: Any, pad: str) -> str:
-            return json_text(json.dumps(value, indent=2, ensure_ascii=False)).replace("\n", "\n" + pad)
+            return json_text(_indented(value, pad))
 
         yield "{"
         for n, (key, value) in enumerate(self._json_parts()):
@@ -188,6 +188,29 @@ class Report:
 
     def to_json(self) -> str:
         return "".join(self.json_chunks())
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one value, by the C encoder
+
+
+def _indented(value: Any, pad: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, its lines after the first indented by
+    ``pad``.  json.dumps indents with its pure-Python encoder; this writes the layout itself and
+    leaves each scalar to the C encoder (a report of 10,000 articles: 0.4 -> 0.1 s)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(isinstance(k, str) for k in value):
+            return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
+        inner = pad + "  "
+        return "{\n" + ",\n".join(f"{inner}{_ENCODE(k)}: {_indented(v, inner)}" for k, v in value.items()) \
+            + "\n" + pad + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + "\n" + pad + "]"
+    return _ENCODE(value)
 
 
 def _claim_json(c: Claim) -> dict[str, Any]:

@@ -41,3 +41,13 @@ def test_streamed_jsonl_is_the_whole_jsonl():
     whole += [json.dumps({"type": "finding", **f, "fingerprint": fps[f["id"]]}, ensure_ascii=False) for f in data["findings"]]
     assert "".join(lines) == "".join(json_text(line) + "\n" for line in whole)
     assert [json.loads(line)["type"] for line in lines][-1] == "finding"
+
+
+def test_the_layout_is_json_dumps_layout_for_every_kind_of_value():
+    from consistency.api import _indented
+
+    samples = [{}, [], {"a": []}, {"a": {}}, {"k": [1, 2.5, None, True, "x\\u2014y"], "n": {"m": [[], {}]}},
+               [{"a": 1}, {"b": [{"c": "é"}]}], "plain", 3, -0.0, 1e300, {"q": 'quote " and \\\\ back'}]
+    for value in samples:
+        assert _indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+        assert _indented(value, "    ") == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n    ")
