@@ -37,6 +37,14 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
+def _words_pattern(words: list[str], template: str) -> re.Pattern[str]:
+    """``template`` with ``{words}`` standing for any of ``words`` (case-blind); with no words, a
+    pattern that never matches (a rule file may leave a list out)."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(template.replace("{words}", alternation(words)), re.IGNORECASE)
+
+
 @dataclass
 class Cue:
     name: str
@@ -239,14 +247,14 @@ class CompiledRules:
 
     @cached_property
     def figure_joiners(self) -> re.Pattern[str]:
-        words = self.rules.get("properties", {}).get("figures", {}).get("joiners", [])
         # a joining word is needed: a comma alone also ends a phrase ("Of the 186 passengers, 34 died")
-        return re.compile(rf"\s*,?\s*(?:{alternation(words)})\s+", re.IGNORECASE) if words else re.compile(r"(?!)")
+        return _words_pattern(self.rules.get("properties", {}).get("figures", {}).get("joiners", []),
+                              r"\s*,?\s*(?:{words})\s+")
 
     @cached_property
     def revision_part(self) -> re.Pattern[str]:
-        words = self.rules.get("properties", {}).get("revisions", {}).get("part", [])
-        return re.compile(rf"\s+(?:{alternation(words)})(?![\w-])", re.IGNORECASE) if words else re.compile(r"(?!)")
+        return _words_pattern(self.rules.get("properties", {}).get("revisions", {}).get("part", []),
+                              r"\s+(?:{words})(?![\w-])")
 
     @cached_property
     def counts_only(self) -> set[str]:
@@ -258,18 +266,18 @@ class CompiledRules:
 
     @cached_property
     def update_cues(self) -> re.Pattern[str]:
-        cues = self.rules.get("properties", {}).get("updates", {}).get("cues", [])
-        return re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])", re.IGNORECASE) if cues else re.compile(r"(?!)")
+        return _words_pattern(self.rules.get("properties", {}).get("updates", {}).get("cues", []),
+                              r"(?<![\w-])(?:{words})(?![\w-])")
 
     @cached_property
     def revision_earlier(self) -> re.Pattern[str]:
-        words = self.rules.get("properties", {}).get("revisions", {}).get("earlier", [])
-        return re.compile(rf"(?<![\w-])(?:{alternation(words)})\s*$", re.IGNORECASE) if words else re.compile(r"(?!)")
+        return _words_pattern(self.rules.get("properties", {}).get("revisions", {}).get("earlier", []),
+                              r"(?<![\w-])(?:{words})\s*$")
 
     @cached_property
     def revision_increment(self) -> re.Pattern[str]:
-        words = self.rules.get("properties", {}).get("revisions", {}).get("increment", [])
-        return re.compile(rf"^\s+(?:{alternation(words)})\b", re.IGNORECASE) if words else re.compile(r"(?!)")
+        return _words_pattern(self.rules.get("properties", {}).get("revisions", {}).get("increment", []),
+                              r"^\s+(?:{words})\b")
 
     @cached_property
     def relations(self) -> list[dict]:
