@@ -240,8 +240,9 @@ def _cues_of(figure: tuple[int, int], figures: list[tuple[int, int]], cues: list
     """The cues ``figure`` may take among several figures of a clause.
 
     Figures and cues are paired nearest first, one cue per figure ("At least 12 people were killed
-    and 40 injured": "injured" is the 40's, so "killed" is left to the 12); a figure may then take
-    any cue that no other figure took (priority decides among them: "the death toll rose to 15").
+    and 40 injured": "injured" is the 40's, so "killed" is left to the 12); a figure may then also
+    take the cues no figure took that are nearest to it (priority decides among them: "the death
+    toll rose to 15").
     A figure left without one takes those of a figure joined to it by a joining word.
     """
     taken: dict[tuple[int, int], int] = {}
@@ -253,8 +254,10 @@ def _cues_of(figure: tuple[int, int], figures: list[tuple[int, int]], cues: list
             used.add(ci)
 
     def free_for(f: tuple[int, int]) -> list[Cue]:
-        others = {ci for o, ci in taken.items() if o != f}
-        return [c for ci, c in enumerate(cues) if ci not in others]
+        # its own cue, and the untaken ones nearer to it than to any other figure ("Of the 300
+        # people on board, 212 were rescued and 88 remain missing": "missing" is the 88's)
+        return [c for ci, c in enumerate(cues) if taken.get(f) == ci or (
+            ci not in used and all(_gap(c, *f) <= _gap(c, *o) for o in figures if o != f))]
 
     if figure in taken:
         return free_for(figure)
