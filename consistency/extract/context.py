@@ -18,7 +18,9 @@ from consistency.vocabulary import CompiledRules, Cue, alternation
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _PROPER = r"[A-Z][\w'’.-]*"
 # Patterns asked for every number, date or sentence: compiled once here.
-_OF_NUMBER = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?[\d,.]+\s+")
+# "268 of 600 seats", "55 of the 101 seats": what leads from a part to its whole
+OF_WHOLE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?")
+_OF_NUMBER = re.compile(OF_WHOLE.pattern + r"[\d,.]+\s+")
 _MONEY_LEAD = re.compile(r"\s+(?:in|of|worth of)\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+")
 _VERB_ENDING = re.compile(r".(?:ed|ing)$")

@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
-from consistency.extract.context import (Attributor, Thing, counted_thing, default_thing, event_of, figure_owner,
-                                         property_of, subject_thing)
+from consistency.extract.context import (OF_WHOLE, Attributor, Thing, counted_thing, default_thing, event_of,
+                                         figure_owner, property_of, subject_thing)
 from consistency.extract.dates import DateMatch, DurationMatch
 from consistency.extract.names import extract_names
 from consistency.extract.quotes import extract_quotes
@@ -21,7 +21,6 @@ from consistency.vocabulary import CompiledRules
 
 _UNIT_WORD = re.compile(r"\s?-?[^\s,;:.!?()]+\.?")
 _NEXT_WORDS = re.compile(r"\s*((?:[\w'-]+\s*){1,3})")
-_OF_WHOLE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?")
 _AMONG = re.compile(r"\s+(?:among|of|in|to)\s+(?:the\s+)?")
 
 
@@ -224,7 +223,7 @@ def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_t
                                "whole" if id(n) in wholes else _revision(vocab, s_text, n)))
     # "268 of 600 seats": the 600 is the whole the 268 are taken from, not a count of its own.
     for i in range(1, len(figures)):
-        lead = _OF_WHOLE.match(s_text, figures[i - 1].n.end)
+        lead = OF_WHOLE.match(s_text, figures[i - 1].n.end)
         if lead and lead.end() == figures[i].n.start and figures[i].revision is None:
             figures[i] = replace(figures[i], revision="whole")
     # "11 were injured, two of them seriously": a part does not take the cue from its total.
@@ -269,7 +268,7 @@ def _quantity_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_te
                "dimension": n.unit}.get(kind, "count")
     if name is None and not prop and n.kind == "number":
         return None  # a bare number with nothing said about it is not a claim
-    if n.written == "words" and n.value == 1 and (not thing.how.startswith("alias") or _OF_WHOLE.match(s_text, n.end)):
+    if n.written == "words" and n.value == 1 and (not thing.how.startswith("alias") or OF_WHOLE.match(s_text, n.end)):
         return None  # "one" is mostly a pronoun: "one cannot but note", "if one of the member states"
     end = number_end
     if thing.end is not None and thing.end - n.end <= 60:
