@@ -275,6 +275,11 @@ class CompiledRules:
                               r"(?<![\w-])(?:{words})\s*$")
 
     @cached_property
+    def revision_increment_before(self) -> re.Pattern[str]:
+        return _words_pattern(self.rules.get("properties", {}).get("revisions", {}).get("increment_before", []),
+                              r"(?<![\w-])(?:{words})\s+$")
+
+    @cached_property
     def revision_increment(self) -> re.Pattern[str]:
         return _words_pattern(self.rules.get("properties", {}).get("revisions", {}).get("increment", []),
                               r"^\s+(?:{words})\b")

@@ -238,7 +238,8 @@ def _quantity_claims(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_t
 def _revision(vocab: CompiledRules, s_text: str, n: NumberMatch) -> str | None:
     if vocab.revision_earlier.search(s_text[max(0, n.start - 40) : n.start]):
         return "earlier"
-    if vocab.revision_increment.match(s_text[n.end :]):
+    if vocab.revision_increment.match(s_text[n.end :]) or vocab.revision_increment_before.search(
+            s_text[max(0, n.start - 20) : n.start]):
         return "increment"
     if vocab.revision_part.match(s_text[n.end :]):
         return "part"
