@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from consistency.extract.casefold import fold
-from consistency.extract.trie import trie_pattern
 from consistency.extract.dates import DateReader
 from consistency.extract.numbers import NumberReader
+from consistency.extract.trie import trie_pattern
 from consistency.normalise import Normaliser
 from consistency.sentences import SentenceSplitter
 
@@ -126,7 +126,8 @@ class CompiledRules:
         between = spec.get("between", [])
         if not verbs:
             return re.compile(r"(?!)")
-        figure = r"(?:[\d.,]+\s*(?:%|percent|per cent)\s+)"
+        signs = self.rules.get("numbers", {}).get("percent", {}).get("signs", [])
+        figure = rf"(?:[\d.,]+\s*(?:{alternation(signs)})\s+)" if signs else r"(?!)"
         return re.compile(
             rf"(?P<head>[A-Za-z][\w-]*)\s+(?P<verb>(?:{alternation(verbs)}))\s+"
             rf"(?:(?:{alternation(between)})\s+)?(?:{figure}(?:{alternation(between)})\s+)?$",

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
 from dataclasses import dataclass, replace
+from datetime import date
 
 from consistency.articles import DATELINE, Article
 from consistency.claims import Claim
-from consistency.extract.context import (OF_WHOLE, Attributor, Thing, counted_thing, default_thing, event_of,
-                                         figure_owner, property_of, subject_thing)
-from consistency.extract.dates import DateMatch, DurationMatch
+from consistency.extract.context import (
+    OF_WHOLE,
+    Attributor,
+    Thing,
+    counted_thing,
+    default_thing,
+    event_of,
+    figure_owner,
+    property_of,
+    subject_thing,
+)
+from consistency.extract.dates import DateMatch, DurationMatch, Resolution
 from consistency.extract.names import extract_names
+from consistency.extract.numbers import NumberMatch
 from consistency.extract.quotes import extract_quotes
 from consistency.extract.sets import extract_sets
-from consistency.extract.numbers import NumberMatch
 from consistency.vocabulary import CompiledRules
-
 
 _UNIT_WORD = re.compile(r"\s?-?[^\s,;:.!?()]+\.?")
 _NEXT_WORDS = re.compile(r"\s*((?:[\w'-]+\s*){1,3})")
@@ -84,8 +92,9 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
         found = vocab.dates.find(s_text) if gate.dates else []
         dates = [d for d in found if not _in_dateline(article, sentence.start, s_text, d)]
         date_spans = [(d.start, d.end) for d in found]
-        for d in dates:
-            claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, attribution, date_spans))
+        placed = [(d, vocab.dates.resolve(d, article.published, sentence=s_text)) for d in dates]
+        for d, res in placed:
+            claims.append(_date_claim(builder, vocab, sentence.start, s_text, d, res, attribution, date_spans))
         durations = [d for d in vocab.dates.find_durations(s_text)
                      if not any(s < d.end and d.start < e for s, e in date_spans)] if gate.dates else []
         for d in durations:
@@ -100,7 +109,7 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
             numbers.extend(parts)
             wholes.update(id(p) for p in parts[1:])
         quantities = _quantity_claims(builder, vocab, sentence.start, s_text, numbers, attribution, wholes, taken)
-        period = _earlier_period(vocab, article.published, s_text, dates) if quantities and dates else None
+        period = _earlier_period(vocab, article.published, s_text, placed) if quantities and placed else None
         if period:
             quantities = [replace(c, period=period, rule=f"{c.rule}; figure of {period}, from the sentence's date")
                           for c in quantities]
@@ -117,7 +126,8 @@ def extract_claims(article: Article, vocab: CompiledRules) -> list[Claim]:
     return claims
 
 
-def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str, dates: list[DateMatch]) -> str | None:
+def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str,
+                    placed: list[tuple[DateMatch, Resolution]]) -> str | None:
     """The earlier year a sentence dates its figures to: "In 2018, a ferry sank, killing 160".
 
     Only when every placed date of the sentence lies well before publication, or is a whole past
@@ -129,8 +139,7 @@ def _earlier_period(vocab: CompiledRules, published: date | None, s_text: str, d
         return None
     min_days, not_after = vocab.background
     label = None
-    for d in dates:
-        res = vocab.dates.resolve(d, published, sentence=s_text)
+    for d, res in placed:
         low, high = (res.value, res.value) if res.value is not None else (res.low, res.high)
         if low is None or high is None:
             continue
@@ -328,7 +337,7 @@ def _zero_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
     )
 
 
-def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DateMatch,
+def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: str, d: DateMatch, res: Resolution,
                 attribution: str | None, spans: list[tuple[int, int]] = ()) -> Claim:
     article = builder.article
     event = event_of(vocab, s_text, d.start, d.end, builder.attributor.speech, rivals=tuple(spans))
@@ -336,7 +345,6 @@ def _date_claim(builder: ClaimBuilder, vocab: CompiledRules, base: int, s_text: 
         # "convoys to leave next week": a relative date names when something happens, not that a
         # process starts then; without a phase word it is not compared with start dates.
         event = replace(event, phase=None)
-    res = vocab.dates.resolve(d, article.published, sentence=s_text)
     text, line, col_start, col_end = builder.span(base + d.start, base + d.end)
     rule = [f"date '{d.text}' ({d.granularity})"]
     if event.name:
